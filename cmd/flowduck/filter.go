@@ -1,0 +1,54 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/flowduck/flowduck/loader"
+)
+
+// filterFlags are --since, --until, --account and --region.
+type filterFlags struct {
+	since, until      string
+	accounts, regions []string
+}
+
+// register adds the flags; what says what they restrict.
+func (f *filterFlags) register(cmd *cobra.Command, what string) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.since, "since", "", what+" that start at or after this UTC date/time (2026-03-02, 2026-03-02T10:00, RFC 3339)")
+	fl.StringVar(&f.until, "until", "", what+" that start before this UTC date/time")
+	fl.StringSliceVar(&f.accounts, "account", nil, what+" of these AWS account ids (repeatable, comma-separated)")
+	fl.StringSliceVar(&f.regions, "region", nil, what+" of these AWS regions (repeatable, comma-separated)")
+}
+
+// parse validates the flags into a loader.Filter.
+func (f *filterFlags) parse() (loader.Filter, error) {
+	var out loader.Filter
+	var err error
+	if f.since != "" {
+		if out.Since, err = loader.ParseTime(f.since); err != nil {
+			return out, usagef("--since: %v", err)
+		}
+	}
+	if f.until != "" {
+		if out.Until, err = loader.ParseTime(f.until); err != nil {
+			return out, usagef("--until: %v", err)
+		}
+	}
+	if !out.Since.IsZero() && !out.Until.IsZero() && !out.Since.Before(out.Until) {
+		return out, usagef("--since %s is not before --until %s", f.since, f.until)
+	}
+	for _, a := range f.accounts {
+		if a = strings.TrimSpace(a); a != "" {
+			out.Accounts = append(out.Accounts, a)
+		}
+	}
+	for _, r := range f.regions {
+		if r = strings.TrimSpace(r); r != "" {
+			out.Regions = append(out.Regions, r)
+		}
+	}
+	return out, nil
+}

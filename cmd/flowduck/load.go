@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/flowduck/flowduck/internal/iostreams"
+	"github.com/flowduck/flowduck/loader"
+)
+
+func init() { commands = append(commands, newLoadCmd) }
+
+// loadOptions configure `flowduck load`.
+type loadOptions struct {
+	g      *globalOptions
+	opts   loader.Options
+	filter filterFlags
+}
+
+func newLoadCmd(g *globalOptions) *cobra.Command {
+	o := &loadOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "load SOURCE...",
+		Short: "Load flow-log files, directories, globs or s3:// prefixes",
+		Long: `Load VPC Flow Log files into the database. SOURCE is a file, a directory (read
+recursively), a glob, or s3://bucket/prefix. Files are recognised by content: plain or
+gzip text with or without a header line (any field version and order), CloudWatch Logs
+exports and JSON payloads, and Parquet deliveries. Files already loaded are skipped;
+--force reloads them. Lines that are not records are kept in the rejects table.`,
+		Example: `  flowduck load ./AWSLogs
+  flowduck load 'logs/**/*.log.gz' --since 2026-03-01 --until 2026-03-02
+  flowduck load cloudwatch-export.txt --format '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}'
+  flowduck load s3://my-flow-logs/AWSLogs/ --account 111122223333 --region eu-west-1 --since 2026-03-01`,
+		Args: minArgs(1, "SOURCE (file, directory, glob or s3:// URI)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			filter, err := o.filter.parse()
+			if err != nil {
+				return err
+			}
+			o.opts.Sources = args
+			o.opts.Filter = filter
+			return runLoad(cmd.Context(), g, o.opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.opts.Format, "format", "", "AWS format string of headerless records, e.g. '${version} ${srcaddr} ...' (default: the v2 default format)")
+	f.BoolVar(&o.opts.Force, "force", false, "reload files that are already loaded (their rows are replaced)")
+	o.filter.register(cmd, "load only records")
+	f.StringVar(&o.opts.S3.Endpoint, "endpoint-url", "", "S3 endpoint URL for S3-compatible stores (default $AWS_ENDPOINT_URL_S3 or $AWS_ENDPOINT_URL)")
+	f.StringVar(&o.opts.S3.Profile, "profile", "", "AWS profile for s3:// sources (default $AWS_PROFILE)")
+	f.StringVar(&o.opts.S3.Region, "bucket-region", "", "region of the S3 bucket (default: from the AWS config, else detected)")
+	f.IntVar(&o.opts.S3.Concurrency, "concurrency", 0, "parallel S3 downloads (default 8)")
+	f.StringVar(&o.opts.S3.CacheDir, "cache-dir", "", "where S3 objects are downloaded (default $XDG_CACHE_HOME/flowduck/s3)")
+	return cmd
+}
+
+// runLoad loads and prints the summary on stderr.
+func runLoad(ctx context.Context, g *globalOptions, opts loader.Options) error {
+	s, err := g.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	opts.Progress = g.streams.ErrOut
+	opts.Live = g.streams.ErrTTY
+	opts.S3.ProgressTTY = g.streams.ErrTTY
+	res, err := loader.Load(ctx, s.Conn, opts)
+	if err != nil {
+		return err
+	}
+	printLoadSummary(g.streams, res)
+	return res.Err()
+}
+
+// printLoadSummary writes one line per failed file and the one-line summary.
+func printLoadSummary(streams *iostreams.IOStreams, res loader.Result) {
+	for _, f := range res.Files {
+		if f.Status == loader.Failed {
+			fmt.Fprintf(streams.ErrOut, "failed: %s: %s\n", f.Path, f.Reason)
+		}
+	}
+	rate := ""
+	if secs := res.Elapsed.Seconds(); secs > 0 && res.Records > 0 {
+		rate = fmt.Sprintf(", %s records/s", humanCount(int64(float64(res.Records)/secs)))
+	}
+	fmt.Fprintf(streams.ErrOut, "loaded %d file(s) (%s), skipped %d, failed %d: %s records, %s rejects in %s%s\n",
+		res.Loaded, loader.HumanBytes(res.Bytes), res.Skipped, res.Failed, groupDigits(res.Records), groupDigits(res.Rejects),
+		res.Elapsed.Round(10_000_000), rate)
+}
+
+// groupDigits writes 10000000 as 10,000,000.
+func groupDigits(n int64) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + groupDigits(-n)
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// humanCount writes 1234567 as 1.2M.
+func humanCount(n int64) string {
+	switch {
+	case n >= 1_000_000:
+		return fmt.Sprintf("%.1fM", float64(n)/1e6)
+	case n >= 1_000:
+		return fmt.Sprintf("%.1fk", float64(n)/1e3)
+	}
+	return fmt.Sprint(n)
+}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/flowduck/flowduck/internal/render"
+)
+
+// outputFlag is the -o/--output flag shared by every command that prints data.
+type outputFlag struct {
+	format string
+}
+
+// register adds -o to cmd, with completion from the render registry.
+func (o *outputFlag) register(cmd *cobra.Command) {
+	cmd.Flags().StringVarP(&o.format, "output", "o", "", "output format: "+joinNames(render.Names())+" (default table on a terminal, csv otherwise)")
+	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return render.Names(), cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// options resolves the flag into render options for the command's streams.
+func (o *outputFlag) options(g *globalOptions) (render.Options, error) {
+	format := render.Default(g.streams.IsTTY)
+	if o.format != "" {
+		f, err := render.ParseFormat(o.format)
+		if err != nil {
+			return render.Options{}, &usageError{err: err}
+		}
+		format = f
+	}
+	loc, err := g.location()
+	if err != nil {
+		return render.Options{}, err
+	}
+	return render.Options{Format: format, Width: g.streams.Width, Location: loc}, nil
+}
+
+// joinNames joins names with "|".
+func joinNames(names []string) string {
+	out := ""
+	for i, n := range names {
+		if i > 0 {
+			out += "|"
+		}
+		out += n
+	}
+	return out
+}

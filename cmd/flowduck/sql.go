@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/render"
+	"github.com/flowduck/flowduck/internal/sqlscript"
+)
+
+func init() { commands = append(commands, newSQLCmd) }
+
+// sqlOptions configure `flowduck sql`.
+type sqlOptions struct {
+	g      *globalOptions
+	query  string
+	file   string
+	output outputFlag
+}
+
+func newSQLCmd(g *globalOptions) *cobra.Command {
+	opts := &sqlOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "sql [QUERY | -f FILE]",
+		Short: "Run SQL (Athena dialect) against the database",
+		Long: `Run one or more SQL statements, separated by ';', and print each result.
+The query comes from the argument, from -f FILE, or from standard input.
+Athena/Presto functions (from_unixtime, date_format, contains(cidr, ip), ...) work unchanged.`,
+		Example: `  flowduck sql "SELECT action, count(*) FROM vpc_flow_logs GROUP BY action"
+  flowduck sql -f top-talkers.sql -o json
+  echo "SELECT 42 AS answer" | flowduck sql`,
+		Args: rangeArgs(0, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.query = args[0]
+			}
+			if opts.query != "" && opts.file != "" {
+				return usagef("give a query or -f FILE, not both")
+			}
+			return runSQL(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.file, "file", "f", "", "read SQL from `FILE` (- for standard input)")
+	opts.output.register(cmd)
+	return cmd
+}
+
+// runSQL reads the statements and runs them in order on one connection.
+func runSQL(ctx context.Context, opts *sqlOptions) error {
+	text, err := opts.text()
+	if err != nil {
+		return err
+	}
+	statements := sqlscript.Split(text)
+	if len(statements) == 0 {
+		return usagef("no SQL statement given")
+	}
+	ropts, err := opts.output.options(opts.g)
+	if err != nil {
+		return err
+	}
+	s, err := opts.g.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	for i, stmt := range statements {
+		if err := runStatement(ctx, s, stmt, opts.g.streams.Out, ropts); err != nil {
+			if len(statements) > 1 {
+				return fmt.Errorf("statement %d of %d: %w", i+1, len(statements), err)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// runStatement runs one statement, applying the Athena rewrite, and renders
+// its result if it has columns.
+func runStatement(ctx context.Context, s *duck.Session, stmt string, w io.Writer, ropts render.Options) error {
+	rewritten, err := duck.Rewrite(ctx, s.Conn, stmt)
+	if err != nil {
+		return duck.ExplainError(err)
+	}
+	rows, err := s.Conn.QueryContext(ctx, rewritten)
+	if err != nil {
+		return duck.ExplainError(err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	if len(cols) == 0 {
+		for rows.Next() {
+		}
+		return rows.Err()
+	}
+	if _, err := render.Rows(ctx, w, rows, ropts); err != nil {
+		return duck.ExplainError(err)
+	}
+	return nil
+}
+
+// text returns the SQL from the argument, the file or standard input.
+func (o *sqlOptions) text() (string, error) {
+	switch {
+	case o.query != "":
+		return o.query, nil
+	case o.file != "" && o.file != "-":
+		b, err := os.ReadFile(o.file)
+		if err != nil {
+			return "", fmt.Errorf("read %s: %w", o.file, err)
+		}
+		return string(b), nil
+	}
+	if o.g.streams.InTTY && o.file != "-" {
+		return "", usagef("no query: give one as an argument, with -f FILE, or on standard input")
+	}
+	b, err := io.ReadAll(o.g.streams.In)
+	if err != nil {
+		return "", fmt.Errorf("read standard input: %w", err)
+	}
+	if strings.TrimSpace(string(b)) == "" {
+		return "", usagef("no SQL statement on standard input")
+	}
+	return string(b), nil
+}

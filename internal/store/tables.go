@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// modelDDL creates the tables of the database model. The records table starts
+// with its provenance columns only; data columns are added as fields are
+// first loaded (AddColumns).
+var modelDDL = []string{
+	`CREATE TABLE IF NOT EXISTS ` + FilesTable + ` (
+		id        BIGINT NOT NULL,
+		path      VARCHAR NOT NULL,
+		size      BIGINT,
+		mtime     TIMESTAMPTZ,
+		etag      VARCHAR,
+		format    VARCHAR,
+		header    VARCHAR,
+		fields    VARCHAR[],
+		records   BIGINT,
+		rejects   BIGINT,
+		loaded_at TIMESTAMPTZ
+	)`,
+	`CREATE TABLE IF NOT EXISTS ` + RecordsTable + ` (
+		` + ColFileID + ` BIGINT,
+		` + ColAccount + ` VARCHAR,
+		` + ColRegion + ` VARCHAR,
+		` + ColDate + ` DATE,
+		` + ColHour + ` INTEGER,
+		` + ColEventTime + ` TIMESTAMPTZ
+	)`,
+	`CREATE TABLE IF NOT EXISTS ` + RejectsTable + ` (
+		file_id BIGINT,
+		path    VARCHAR,
+		line    BIGINT,
+		reason  VARCHAR,
+		text    VARCHAR
+	)`,
+	`CREATE TABLE IF NOT EXISTS ` + ViewsTable + ` (
+		name   VARCHAR NOT NULL,
+		layout VARCHAR NOT NULL
+	)`,
+	`CREATE SCHEMA IF NOT EXISTS "` + AthenaSchema + `"`,
+}
+
+// Ensure creates the model's tables if they do not exist yet.
+func Ensure(ctx context.Context, q Querier) error {
+	for _, ddl := range modelDDL {
+		if _, err := q.ExecContext(ctx, ddl); err != nil {
+			return fmt.Errorf("create flowduck tables: %w", err)
+		}
+	}
+	return nil
+}
+
+// Exists reports whether the database holds flowduck's model (a load has run).
+func Exists(ctx context.Context, q Querier) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables()
+		WHERE schema_name = 'main' AND table_name = ?`, RecordsTable).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("inspect database: %w", err)
+	}
+	return n > 0, nil
+}
+
+// Ident quotes an SQL identifier.
+func Ident(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+// Literal quotes an SQL string literal.
+func Literal(s string) string {
+	return `'` + strings.ReplaceAll(s, `'`, `''`) + `'`
+}

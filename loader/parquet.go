@@ -1,0 +1,72 @@
+package loader
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/flowduck/flowduck/internal/store"
+	"github.com/flowduck/flowduck/schema"
+)
+
+// parquetRead is the read_parquet call for a Parquet group: files may differ
+// in columns (custom formats), so columns are matched by name.
+func parquetRead(jobs []*job) string {
+	return fmt.Sprintf("read_parquet(%s, union_by_name = true, filename = true, hive_partitioning = false)", pathList(jobs))
+}
+
+// parquetFields reads the union of the group's Parquet columns and maps them
+// to catalog fields (AWS writes Athena's underscore names; unknown columns
+// become string fields).
+// It also returns the Parquet column name of each field's column.
+func parquetFields(ctx context.Context, q store.Querier, jobs []*job) ([]schema.Field, map[string]string, error) {
+	rows, err := q.QueryContext(ctx, "DESCRIBE SELECT * FROM "+parquetRead(jobs))
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, nil, err
+	}
+	var fields []schema.Field
+	source := map[string]string{}
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, nil, err
+		}
+		name := fmt.Sprint(vals[0])
+		if name == "filename" {
+			continue
+		}
+		f, ok := schema.Lookup(name)
+		if !ok {
+			f = schema.FieldFor(name)
+		}
+		if _, dup := source[f.Column]; dup {
+			continue
+		}
+		source[f.Column] = name
+		fields = append(fields, f)
+	}
+	return fields, source, rows.Err()
+}
+
+// parquetInsert loads a Parquet group, casting each column to its Athena type.
+func parquetInsert(g *group, jobs []*job, f Filter, sourceColumns map[string]string) string {
+	start := ""
+	if g.has("start") {
+		start = "CAST(r.start AS BIGINT)"
+	}
+	targets := provenance(g, start, "")
+	for _, fld := range g.fields {
+		src := sourceColumns[fld.Column]
+		targets = append(targets, target{fld.Column, fmt.Sprintf("CAST(r.%s AS %s)", store.Ident(src), fld.DuckType)})
+	}
+	from := fmt.Sprintf("%s AS r\nJOIN %s AS p ON r.filename = p.path", parquetRead(jobs), filesTemp)
+	return insertSQL(targets, from, recordFilter(g, f, start))
+}

@@ -1,0 +1,150 @@
+package loader
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/flowduck/flowduck/schema"
+)
+
+// Kind is how a file's records are stored.
+type Kind string
+
+// The kinds of input the loader recognises by content.
+const (
+	KindText           Kind = "text"             // space-separated records, with or without a header line
+	KindCloudWatchText Kind = "cloudwatch-export" // CloudWatch Logs export: "<ISO-8601 time> <record>" per line
+	KindCloudWatchJSON Kind = "cloudwatch-json"   // subscription payload (logEvents) or filter-log-events output (events)
+	KindParquet        Kind = "parquet"           // VPC Flow Logs Parquet delivery
+)
+
+// sniffLimit bounds how much of a file is read to recognise it.
+const sniffLimit = 1 << 20
+
+// Sniffed is what the first line of a file says about it.
+type Sniffed struct {
+	Kind      Kind
+	Gzip      bool
+	HasHeader bool
+	Fields    []schema.Field // the columns of each record, in file order (text kinds)
+	Header    string         // the header line, normalised (single spaces), if any
+}
+
+// Format is a short description for the manifest, e.g. "text+gzip v5".
+func (s Sniffed) Format() string {
+	f := string(s.Kind)
+	if s.Gzip {
+		f += "+gzip"
+	}
+	if len(s.Fields) > 0 {
+		f += fmt.Sprintf(" v%d", schema.MaxVersion(s.Fields))
+	}
+	return f
+}
+
+// errNotFlowLog means a file's content is not recognisable as flow logs.
+var errNotFlowLog = errors.New("not a flow-log file")
+
+// sniff recognises a file by content. format gives the fields of headerless
+// records (--format); nil means the default v2 format when the field count is 14.
+func sniff(path string, format []schema.Field) (Sniffed, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Sniffed{}, err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	magic, _ := br.Peek(4)
+	var s Sniffed
+	var r io.Reader = br
+	switch {
+	case bytes.HasPrefix(magic, []byte("PAR1")):
+		return Sniffed{Kind: KindParquet}, nil
+	case bytes.HasPrefix(magic, []byte{0x1f, 0x8b}):
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return Sniffed{}, fmt.Errorf("gzip: %w", err)
+		}
+		defer zr.Close()
+		s.Gzip = true
+		r = zr
+	}
+	head, err := readHead(r)
+	if err != nil {
+		return Sniffed{}, err
+	}
+	first, rest := firstLine(head)
+	trimmed := strings.TrimSpace(strings.TrimPrefix(first, "\ufeff"))
+	switch {
+	case trimmed == "" && strings.TrimSpace(rest) == "":
+		return Sniffed{}, fmt.Errorf("%w: the file is empty", errNotFlowLog)
+	case strings.HasPrefix(trimmed, "{") || strings.HasPrefix(trimmed, "["):
+		if !bytes.Contains(head, []byte(`"logEvents"`)) && !bytes.Contains(head, []byte(`"events"`)) {
+			return Sniffed{}, fmt.Errorf("%w: JSON without logEvents or events", errNotFlowLog)
+		}
+		s.Kind = KindCloudWatchJSON
+		s.Fields = format
+		if s.Fields == nil {
+			s.Fields = schema.DefaultFormat()
+		}
+		return s, nil
+	}
+	if fields, ok := schema.ParseHeader(trimmed); ok {
+		s.Kind, s.HasHeader, s.Fields = KindText, true, fields
+		s.Header = strings.Join(strings.Fields(trimmed), " ")
+		return s, nil
+	}
+	tokens := strings.Fields(trimmed)
+	s.Kind = KindText
+	if len(tokens) > 0 && isISOTime(tokens[0]) {
+		s.Kind = KindCloudWatchText
+		tokens = tokens[1:]
+	}
+	switch {
+	case format != nil:
+		s.Fields = format
+	case len(tokens) == len(schema.DefaultFormat()):
+		s.Fields = schema.DefaultFormat()
+	default:
+		return Sniffed{}, fmt.Errorf("%w: line 1 is neither a header nor a default-format record (%d fields); pass --format '${version} ${account-id} ...' for headerless custom formats", errNotFlowLog, len(tokens))
+	}
+	return s, nil
+}
+
+// readHead reads up to sniffLimit bytes, enough for the first line.
+func readHead(r io.Reader) ([]byte, error) {
+	head := make([]byte, sniffLimit)
+	n, err := io.ReadFull(r, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	return head[:n], nil
+}
+
+// firstLine splits off the first non-blank line.
+func firstLine(b []byte) (string, string) {
+	s := string(b)
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return s, ""
+		}
+		if strings.TrimSpace(s[:i]) != "" {
+			return strings.TrimRight(s[:i], "\r"), s[i+1:]
+		}
+		s = s[i+1:]
+	}
+}
+
+// isISOTime recognises CloudWatch export timestamps such as
+// 2021-03-03T12:00:00.000Z.
+func isISOTime(tok string) bool {
+	return len(tok) >= 20 && tok[4] == '-' && tok[7] == '-' && tok[10] == 'T' && tok[13] == ':' &&
+		(strings.HasSuffix(tok, "Z") || strings.ContainsAny(tok[19:], "+-"))
+}

@@ -1,0 +1,269 @@
+package loader
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/flowduck/flowduck/internal/store"
+	"github.com/flowduck/flowduck/schema"
+)
+
+// Temporary tables of one load attempt, on the load's connection.
+const (
+	filesTemp = "_fd_files" // path, id, account, region, day, hour of each job
+	linesTemp = "_fd_lines" // lines to split in SQL: rejected by read_csv, or CloudWatch JSON messages
+)
+
+// target is one column of the records table and the expression filling it.
+type target struct {
+	column string
+	expr   string
+}
+
+// provenance returns the provenance targets for records read through alias r
+// (which carries the group's fields) joined to filesTemp as p. The S3 key wins;
+// the record's own fields are the fallback.
+func provenance(g *group, startExpr string, eventTime string) []target {
+	account, region := "p.account", "p.region"
+	if g.has("account_id") {
+		account = "coalesce(p.account, r.account_id)"
+	}
+	if g.has("region") {
+		region = "coalesce(p.region, r.region)"
+	}
+	day, hour := "p.day", "p.hour"
+	if startExpr != "" {
+		ts := fmt.Sprintf("make_timestamp(%s * 1000000)", startExpr)
+		day = fmt.Sprintf("coalesce(p.day, CAST(%s AS DATE))", ts)
+		hour = fmt.Sprintf("coalesce(p.hour, CAST(hour(%s) AS INTEGER))", ts)
+	}
+	t := []target{
+		{store.ColFileID, "p.id"},
+		{store.ColAccount, account},
+		{store.ColRegion, region},
+		{store.ColDate, day},
+		{store.ColHour, hour},
+	}
+	if eventTime != "" {
+		t = append(t, target{store.ColEventTime, eventTime})
+	}
+	return t
+}
+
+// recordFilter is the WHERE condition of the --since/--until/--account/
+// --region filter over alias r, or "".
+func recordFilter(g *group, f Filter, startExpr string) string {
+	account, region := "p.account", "p.region"
+	if g.has("account_id") {
+		account = "coalesce(p.account, r.account_id)"
+	}
+	if g.has("region") {
+		region = "coalesce(p.region, r.region)"
+	}
+	if startExpr == "" {
+		// Without a start field only the path can say when records are; the
+		// file was kept by the path check, so keep its records.
+		f.Since, f.Until = time.Time{}, time.Time{}
+	}
+	return f.where(startExpr, account, region)
+}
+
+// insertSQL assembles INSERT INTO records (...) SELECT ... FROM from WHERE where.
+func insertSQL(targets []target, from, where string) string {
+	cols := make([]string, len(targets))
+	exprs := make([]string, len(targets))
+	for i, t := range targets {
+		cols[i] = store.Ident(t.column)
+		exprs[i] = t.expr
+	}
+	q := fmt.Sprintf("INSERT INTO %s (%s)\nSELECT %s\nFROM %s", store.RecordsTable, strings.Join(cols, ", "), strings.Join(exprs, ", "), from)
+	if where != "" {
+		q += "\nWHERE " + where
+	}
+	return q
+}
+
+// csvRead is the read_csv call for a text group: DuckDB's own parser with the
+// columns given (no sniffing), '-' as NULL, no quoting (flow logs have none,
+// and a stray quote must not swallow the following lines), and every line it
+// cannot parse kept in the rejects tables for the SQL salvage pass.
+func csvRead(g *group, jobs []*job, rejectsTable, scanTable string) string {
+	var cols []string
+	if g.kind == KindCloudWatchText {
+		cols = append(cols, "'_event_time': 'VARCHAR'")
+	}
+	for _, f := range g.fields {
+		cols = append(cols, fmt.Sprintf("%s: %s", store.Literal(f.Column), store.Literal(f.DuckType)))
+	}
+	return fmt.Sprintf("read_csv(%s, delim = ' ', quote = '', escape = '', header = %t, nullstr = '-', auto_detect = false, strict_mode = true, columns = {%s}, compression = %s, filename = true, store_rejects = true, rejects_table = %s, rejects_scan = %s)",
+		pathList(jobs), g.header != "", strings.Join(cols, ", "), store.Literal(g.compression), store.Literal(rejectsTable), store.Literal(scanTable))
+}
+
+// textInsert loads a text group straight from read_csv.
+func textInsert(g *group, jobs []*job, f Filter, rejectsTable, scanTable string) string {
+	start := ""
+	if g.has("start") {
+		start = "r.start"
+	}
+	eventTime := ""
+	if g.kind == KindCloudWatchText {
+		eventTime = "TRY_CAST(r._event_time AS TIMESTAMPTZ)"
+	}
+	targets := provenance(g, start, eventTime)
+	for _, fld := range g.fields {
+		targets = append(targets, target{fld.Column, "r." + store.Ident(fld.Column)})
+	}
+	from := fmt.Sprintf("%s AS r\nJOIN %s AS p ON r.filename = p.path", csvRead(g, jobs, rejectsTable, scanTable), filesTemp)
+	return insertSQL(targets, from, recordFilter(g, f, start))
+}
+
+// rejectedLines fills linesTemp with the lines read_csv rejected, one row per
+// line (DuckDB reports one row per failing column), verbatim.
+func rejectedLines(rejectsTable, scanTable string) string {
+	return fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE %s AS
+SELECT s.file_path AS path, e.line AS line, ltrim(any_value(e.csv_line), chr(10) || chr(13)) AS text, CAST(NULL AS TIMESTAMPTZ) AS event_time
+FROM %s AS e JOIN %s AS s ON e.scan_id = s.scan_id AND e.file_id = s.file_id
+GROUP BY ALL`, linesTemp, store.Ident(rejectsTable), store.Ident(scanTable))
+}
+
+// jsonLines fills linesTemp with the messages of CloudWatch Logs JSON files:
+// subscription payloads (logEvents) and filter-log-events output (events).
+// The line number of a message is its position among the file's events.
+func jsonLines(g *group, jobs []*job) string {
+	event := `STRUCT("timestamp" BIGINT, message VARCHAR)[]`
+	return fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE %s AS
+SELECT path, unnest(range(1, len(ev) + 1)) AS line, unnest(ev).message AS text,
+       to_timestamp(unnest(ev)."timestamp" / 1000.0) AS event_time
+FROM (
+  SELECT filename AS path, coalesce(logEvents, events) AS ev
+  FROM read_json(%s, filename = true, format = 'auto', compression = %s, maximum_object_size = 268435456,
+                 columns = {logEvents: '%s', events: '%s'})
+)`, linesTemp, pathList(jobs), store.Literal(jsonCompression(g.compression)), event, event)
+}
+
+// splitLines turns linesTemp into records and rejects in SQL: each line is
+// split on runs of whitespace, checked against the group's fields, and either
+// inserted as a record or kept verbatim with the reason. Repeated header lines
+// are dropped. It returns the record INSERT and the rejects INSERT.
+func splitLines(g *group, f Filter) (records, rejects string) {
+	tokens := "regexp_split_to_array(trim(l.text), '\\s+')"
+	eventTime := "l.event_time"
+	if g.kind == KindCloudWatchText {
+		// The export's own timestamp is the first token of the line.
+		eventTime = fmt.Sprintf("coalesce(l.event_time, TRY_CAST(%s[1] AS TIMESTAMPTZ))", tokens)
+		tokens = tokens + "[2:]"
+	}
+	n := len(g.fields)
+	var checks []string
+	if g.header != "" {
+		checks = append(checks, fmt.Sprintf("WHEN array_to_string(tok, ' ') = %s THEN 'header'", store.Literal(g.header)))
+	}
+	checks = append(checks, fmt.Sprintf("WHEN len(tok) <> %d THEN 'expected %d fields, found ' || len(tok)", n, n))
+	for i, fld := range g.fields {
+		if fld.DuckType == "VARCHAR" {
+			continue
+		}
+		tok := fmt.Sprintf("tok[%d]", i+1)
+		checks = append(checks, fmt.Sprintf("WHEN %s <> '-' AND TRY_CAST(%s AS %s) IS NULL THEN %s || ': \"' || %s || '\" is not %s'",
+			tok, tok, fld.DuckType, store.Literal(fld.Column), tok, typeNoun(fld.DuckType)))
+	}
+	split := fmt.Sprintf(`(
+  SELECT p.id AS file_id, l.path, l.line, l.text, %s AS event_time, tok,
+         CASE %s ELSE NULL END AS reason
+  FROM (SELECT *, %s AS tok FROM %s AS l) AS l
+  JOIN %s AS p ON l.path = p.path
+)`, eventTime, strings.Join(checks, "\n              "), tokens, linesTemp, filesTemp)
+
+	start := ""
+	if idx := fieldIndex(g.fields, "start"); idx >= 0 {
+		start = fmt.Sprintf("CAST(nullif(s.tok[%d], '-') AS BIGINT)", idx+1)
+	}
+	targets := provenanceFromSplit(g, start)
+	for i, fld := range g.fields {
+		targets = append(targets, target{fld.Column, fmt.Sprintf("CAST(nullif(s.tok[%d], '-') AS %s)", i+1, fld.DuckType)})
+	}
+	from := split + " AS s JOIN " + filesTemp + " AS p ON s.file_id = p.id"
+	where := "s.reason IS NULL"
+	if cond := splitFilter(g, f, start); cond != "" {
+		where += " AND " + cond
+	}
+	records = insertSQL(targets, from, where)
+	rejects = fmt.Sprintf("INSERT INTO %s (file_id, path, line, reason, text)\nSELECT s.file_id, s.path, s.line, s.reason, s.text FROM %s AS s\nWHERE s.reason IS NOT NULL AND s.reason <> 'header'",
+		store.RejectsTable, split)
+	return records, rejects
+}
+
+// provenanceFromSplit is provenance for records split in SQL (alias s, tokens
+// s.tok), with the account and region fallbacks read from the tokens.
+func provenanceFromSplit(g *group, start string) []target {
+	t := provenance(&group{}, start, "s.event_time")
+	if i := fieldIndex(g.fields, "account_id"); i >= 0 {
+		t[1].expr = fmt.Sprintf("coalesce(p.account, nullif(s.tok[%d], '-'))", i+1)
+	}
+	if i := fieldIndex(g.fields, "region"); i >= 0 {
+		t[2].expr = fmt.Sprintf("coalesce(p.region, nullif(s.tok[%d], '-'))", i+1)
+	}
+	return t
+}
+
+// splitFilter is recordFilter over split tokens.
+func splitFilter(g *group, f Filter, start string) string {
+	account, region := "p.account", "p.region"
+	if i := fieldIndex(g.fields, "account_id"); i >= 0 {
+		account = fmt.Sprintf("coalesce(p.account, nullif(s.tok[%d], '-'))", i+1)
+	}
+	if i := fieldIndex(g.fields, "region"); i >= 0 {
+		region = fmt.Sprintf("coalesce(p.region, nullif(s.tok[%d], '-'))", i+1)
+	}
+	if start == "" {
+		f.Since, f.Until = time.Time{}, time.Time{}
+	}
+	return f.where(start, account, region)
+}
+
+// pathList is a DuckDB list literal of the jobs' local paths.
+func pathList(jobs []*job) string {
+	paths := make([]string, len(jobs))
+	for i, j := range jobs {
+		paths[i] = store.Literal(j.Local)
+	}
+	return "[" + strings.Join(paths, ", ") + "]"
+}
+
+// literalList is a comma-separated list of string literals.
+func literalList(values []string) string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = store.Literal(v)
+	}
+	return strings.Join(out, ", ")
+}
+
+func fieldIndex(fields []schema.Field, column string) int {
+	for i, f := range fields {
+		if f.Column == column {
+			return i
+		}
+	}
+	return -1
+}
+
+// typeNoun names a DuckDB type in a reject reason.
+func typeNoun(duckType string) string {
+	switch duckType {
+	case "INTEGER":
+		return "an integer"
+	case "BIGINT":
+		return "a big integer"
+	}
+	return "a " + strings.ToLower(duckType)
+}
+
+// jsonCompression spells a compression option the way read_json wants it.
+func jsonCompression(c string) string {
+	if c == "auto" {
+		return "auto_detect"
+	}
+	return c
+}

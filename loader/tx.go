@@ -1,0 +1,202 @@
+package loader
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/flowduck/flowduck/internal/store"
+)
+
+// stageFiles fills the temporary table that maps each file's local path to
+// its manifest id and path partition, joined to every record as it loads.
+func stageFiles(ctx context.Context, tx *sql.Tx, jobs []*job) error {
+	if _, err := tx.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE `+filesTemp+` (
+		path VARCHAR, id BIGINT, account VARCHAR, region VARCHAR, day DATE, hour INTEGER)`); err != nil {
+		return fmt.Errorf("stage files: %w", err)
+	}
+	if len(jobs) == 0 {
+		return nil
+	}
+	var rows []string
+	for _, j := range jobs {
+		day, hour := "NULL", "NULL"
+		if !j.Part.Day.IsZero() {
+			day = "DATE " + store.Literal(j.Part.Day.Format("2006-01-02"))
+		}
+		if j.Part.Hour >= 0 {
+			hour = fmt.Sprint(j.Part.Hour)
+		}
+		rows = append(rows, fmt.Sprintf("(%s, %d, %s, %s, %s, %s)", store.Literal(j.Local), j.id,
+			nullable(j.Part.Account), nullable(j.Part.Region), day, hour))
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO "+filesTemp+" VALUES "+strings.Join(rows, ", ")); err != nil {
+		return fmt.Errorf("stage files: %w", err)
+	}
+	return nil
+}
+
+// dropReplaced deletes the rows, rejects and manifest entries of the older
+// versions of files being reloaded (--force, or a file that changed).
+func dropReplaced(ctx context.Context, tx *sql.Tx, jobs []*job) error {
+	for _, j := range jobs {
+		if j.replaces == 0 {
+			continue
+		}
+		if err := dropFile(ctx, tx, j.replaces); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+store.FilesTable+" WHERE id = ?", j.replaces); err != nil {
+			return fmt.Errorf("replace %s: %w", j.Key, err)
+		}
+	}
+	return nil
+}
+
+// dropFile deletes the records and rejects of one file id.
+func dropFile(ctx context.Context, tx *sql.Tx, id int64) error {
+	for _, stmt := range []string{
+		"DELETE FROM " + store.RecordsTable + " WHERE " + store.ColFileID + " = ?",
+		"DELETE FROM " + store.RejectsTable + " WHERE file_id = ?",
+	} {
+		if _, err := tx.ExecContext(ctx, stmt, id); err != nil {
+			return fmt.Errorf("remove rows of file %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// loadGroup loads one group with one statement (plus the salvage of the lines
+// DuckDB's reader rejected). n numbers the temporary rejects tables.
+func loadGroup(ctx context.Context, tx *sql.Tx, g *group, f Filter, n int) error {
+	jobs := g.live()
+	if len(jobs) == 0 {
+		return nil
+	}
+	if g.kind == KindParquet {
+		fields, source, err := parquetFields(ctx, tx, jobs)
+		if err != nil {
+			return err
+		}
+		g.fields = fields
+		for _, j := range jobs {
+			j.sniff.Fields = fields
+		}
+		if _, err := store.AddColumns(ctx, tx, g.fields); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, parquetInsert(g, jobs, f, source))
+		return err
+	}
+	if _, err := store.AddColumns(ctx, tx, g.fields); err != nil {
+		return err
+	}
+	switch g.kind {
+	case KindCloudWatchJSON:
+		if _, err := tx.ExecContext(ctx, jsonLines(g, jobs)); err != nil {
+			return err
+		}
+	default:
+		rejects, scans := fmt.Sprintf("_fd_rejects_%d", n), fmt.Sprintf("_fd_scans_%d", n)
+		if _, err := tx.ExecContext(ctx, textInsert(g, jobs, f, rejects, scans)); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, rejectedLines(rejects, scans)); err != nil {
+			return fmt.Errorf("collect rejected lines: %w", err)
+		}
+		for _, t := range []string{rejects, scans} {
+			if _, err := tx.ExecContext(ctx, "DROP TABLE IF EXISTS "+store.Ident(t)); err != nil {
+				return fmt.Errorf("drop %s: %w", t, err)
+			}
+		}
+	}
+	records, rejects := splitLines(g, f)
+	if _, err := tx.ExecContext(ctx, records); err != nil {
+		return fmt.Errorf("salvage rejected lines: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, rejects); err != nil {
+		return fmt.Errorf("keep rejected lines: %w", err)
+	}
+	_, err := tx.ExecContext(ctx, "DROP TABLE IF EXISTS "+linesTemp)
+	return err
+}
+
+// countPerFile sets each job's record and reject counts from what landed.
+func countPerFile(ctx context.Context, tx *sql.Tx, jobs []*job, maxID int64) error {
+	byID := map[int64]*job{}
+	for _, j := range jobs {
+		byID[j.id] = j
+	}
+	queries := []struct {
+		sql  string
+		dest func(*job, int64)
+	}{
+		{fmt.Sprintf("SELECT %s, count(*) FROM %s WHERE %s > ? GROUP BY 1", store.ColFileID, store.RecordsTable, store.ColFileID), func(j *job, n int64) { j.records = n }},
+		{fmt.Sprintf("SELECT file_id, count(*) FROM %s WHERE file_id > ? GROUP BY 1", store.RejectsTable), func(j *job, n int64) { j.rejects = n }},
+	}
+	for _, q := range queries {
+		rows, err := tx.QueryContext(ctx, q.sql, maxID)
+		if err != nil {
+			return fmt.Errorf("count loaded records: %w", err)
+		}
+		for rows.Next() {
+			var id, n int64
+			if err := rows.Scan(&id, &n); err != nil {
+				rows.Close()
+				return fmt.Errorf("count loaded records: %w", err)
+			}
+			if j, ok := byID[id]; ok {
+				q.dest(j, n)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("count loaded records: %w", err)
+		}
+	}
+	return nil
+}
+
+// recordManifest adds the loaded files to the manifest.
+func recordManifest(ctx context.Context, tx *sql.Tx, jobs []*job) error {
+	now := time.Now().UTC()
+	for _, j := range jobs {
+		if j.err != nil {
+			continue
+		}
+		var fields []string
+		for _, f := range j.sniff.Fields {
+			fields = append(fields, f.Name)
+		}
+		var etag, mtime any
+		if j.ETag != "" {
+			etag = j.ETag
+		}
+		if !j.ModTime.IsZero() {
+			mtime = j.ModTime.UTC().Truncate(time.Microsecond)
+		}
+		_, err := tx.ExecContext(ctx, "INSERT INTO "+store.FilesTable+
+			" (id, path, size, mtime, etag, format, header, fields, records, rejects, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			j.id, j.Key, j.Size, mtime, etag, j.sniff.Format(), nullableString(j.sniff.Header), fields, j.records, j.rejects, now)
+		if err != nil {
+			return fmt.Errorf("record %s in the manifest: %w", j.Key, err)
+		}
+	}
+	return nil
+}
+
+func nullable(s string) string {
+	if s == "" {
+		return "NULL"
+	}
+	return store.Literal(s)
+}
+
+func nullableString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
