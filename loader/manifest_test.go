@@ -153,4 +153,3 @@ func TestFilterSkipsFilesAndRecords(t *testing.T) {
 		})
 	}
 }
-

@@ -19,9 +19,9 @@ type progress struct {
 	mu      sync.Mutex
 	done    int
 	drawing bool
-	ver    *verifier
-	stopCh chan struct{}
-	wg     sync.WaitGroup
+	ver     *verifier
+	stopCh  chan struct{}
+	wg      sync.WaitGroup
 }
 
 func newProgress(w io.Writer, live bool, jobs []*job) *progress {

@@ -35,10 +35,10 @@ func TestSamplesLoadExactly(t *testing.T) {
 			name: "default v2 format", file: "default-format.log", records: 7,
 			checks: map[string]string{
 				"SELECT count(*) FROM vpc_flow_logs WHERE log_status = 'NODATA' AND srcaddr IS NULL AND packets IS NULL AND action IS NULL": "1",
-				"SELECT count(*) FROM vpc_flow_logs WHERE log_status = 'SKIPDATA' AND dstport IS NULL":                                       "1",
-				"SELECT srcport FROM vpc_flow_logs WHERE dstaddr = '2001:db8:1234:a102:3304:8879:34cf:4071'":                                 "34892",
-				"SELECT typeof(srcport) || ' ' || typeof(bytes) || ' ' || typeof(version) FROM vpc_flow_logs LIMIT 1":                        "INTEGER BIGINT INTEGER",
-				"SELECT CAST(date AS VARCHAR) FROM vpc_flow_logs WHERE dstport = 3389":                                                       "2014-12-14",
+				"SELECT count(*) FROM vpc_flow_logs WHERE log_status = 'SKIPDATA' AND dstport IS NULL":                                      "1",
+				"SELECT srcport FROM vpc_flow_logs WHERE dstaddr = '2001:db8:1234:a102:3304:8879:34cf:4071'":                                "34892",
+				"SELECT typeof(srcport) || ' ' || typeof(bytes) || ' ' || typeof(version) FROM vpc_flow_logs LIMIT 1":                       "INTEGER BIGINT INTEGER",
+				"SELECT CAST(date AS VARCHAR) FROM vpc_flow_logs WHERE dstport = 3389":                                                      "2014-12-14",
 			},
 		},
 		{
@@ -60,14 +60,14 @@ func TestSamplesLoadExactly(t *testing.T) {
 			name: "v5 custom order", file: "v5-custom-order.log", records: 2,
 			checks: map[string]string{
 				"SELECT pkt_src_aws_service FROM vpc_flow_logs WHERE flow_direction = 'ingress'": "S3",
-				"SELECT traffic_path FROM vpc_flow_logs WHERE flow_direction = 'egress'":        "8",
-				"SELECT region || ' ' || az_id FROM vpc_flow_logs LIMIT 1":                      "ap-southeast-2 apse2-az3",
+				"SELECT traffic_path FROM vpc_flow_logs WHERE flow_direction = 'egress'":         "8",
+				"SELECT region || ' ' || az_id FROM vpc_flow_logs LIMIT 1":                       "ap-southeast-2 apse2-az3",
 			},
 		},
 		{
 			name: "nat gateway subset without version", file: "nat-gateway-partial.log", records: 6,
 			checks: map[string]string{
-				"SELECT count(*) FROM vpc_flow_logs WHERE instance_id IS NULL":                          "4",
+				"SELECT count(*) FROM vpc_flow_logs WHERE instance_id IS NULL":                             "4",
 				"SELECT count(*) FROM vpc_flow_logs WHERE pkt_dstaddr = '203.0.113.5' AND version IS NULL": "3",
 			},
 		},
@@ -108,14 +108,14 @@ func TestMixedTreeLoadsIntoOneTable(t *testing.T) {
 	checks := map[string]string{
 		// The S3 key decides account, region and date; the record's own
 		// fields are the fallback outside the layout.
-		"SELECT count(*) FROM vpc_flow_logs WHERE date = DATE '2026-03-02'":                                  "19",
-		"SELECT count(*) FROM flowduck_records WHERE _region = 'eu-west-1'":                                  "19",
-		"SELECT _region FROM flowduck_records WHERE flow_direction = 'egress'":                                "ap-southeast-2",
-		"SELECT CAST(_date AS VARCHAR) FROM flowduck_records WHERE flow_direction = 'egress'":                 "2021-03-26",
-		"SELECT count(*) FROM flowduck_files":                                                                 "5",
-		"SELECT string_agg(format, ',' ORDER BY path) FROM flowduck_files":                                    "text+gzip v2,text+gzip v3,text v3,text+gzip v5,text v3",
-		"SELECT count(*) FROM vpc_flow_logs WHERE tcp_flags IS NOT NULL":                                      "14",
-		"SELECT count(*) FROM \"default\".vpc_flow_logs":                                                     "27",
+		"SELECT count(*) FROM vpc_flow_logs WHERE date = DATE '2026-03-02'":                   "19",
+		"SELECT count(*) FROM flowduck_records WHERE _region = 'eu-west-1'":                   "19",
+		"SELECT _region FROM flowduck_records WHERE flow_direction = 'egress'":                "ap-southeast-2",
+		"SELECT CAST(_date AS VARCHAR) FROM flowduck_records WHERE flow_direction = 'egress'": "2021-03-26",
+		"SELECT count(*) FROM flowduck_files":                                                 "5",
+		"SELECT string_agg(format, ',' ORDER BY path) FROM flowduck_files":                    "text+gzip v2,text+gzip v3,text v3,text+gzip v5,text v3",
+		"SELECT count(*) FROM vpc_flow_logs WHERE tcp_flags IS NOT NULL":                      "14",
+		"SELECT count(*) FROM \"default\".vpc_flow_logs":                                      "27",
 	}
 	for q, want := range checks {
 		if got := one(t, s, q); got != want {

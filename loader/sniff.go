@@ -18,7 +18,7 @@ type Kind string
 
 // The kinds of input the loader recognises by content.
 const (
-	KindText           Kind = "text"             // space-separated records, with or without a header line
+	KindText           Kind = "text"              // space-separated records, with or without a header line
 	KindCloudWatchText Kind = "cloudwatch-export" // CloudWatch Logs export: "<ISO-8601 time> <record>" per line
 	KindCloudWatchJSON Kind = "cloudwatch-json"   // subscription payload (logEvents) or filter-log-events output (events)
 	KindParquet        Kind = "parquet"           // VPC Flow Logs Parquet delivery
