@@ -39,6 +39,10 @@ func discover(ctx context.Context, opts Options, man manifest) ([]file, []FileRe
 		files = f
 	}
 	var results []FileResult
+	known := man.Known
+	if opts.Force {
+		known = nil
+	}
 	for _, uri := range remote {
 		res, err := bucket.Sync(ctx, uri, bucket.Options{
 			Endpoint:    opts.S3.Endpoint,
@@ -50,14 +54,14 @@ func discover(ctx context.Context, opts Options, man manifest) ([]file, []FileRe
 			Until:       opts.Filter.Until,
 			Accounts:    opts.Filter.Accounts,
 			Regions:     opts.Filter.Regions,
-			Known:       man.Known,
+			Known:       known,
 			Progress:    opts.Progress,
 			ProgressTTY: opts.S3.ProgressTTY,
 		})
 		if err != nil {
 			return nil, nil, fmt.Errorf("load %s: %w", uri, err)
 		}
-		for _, o := range res.Fetched {
+		for _, o := range res.Ready() {
 			files = append(files, file{Local: o.LocalPath, Key: o.URI, Size: o.Size, ModTime: o.LastModified, ETag: o.ETag, Part: PartitionOf(o.Key)})
 		}
 		for _, o := range res.Skipped {

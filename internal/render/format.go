@@ -1,0 +1,142 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Format names one output format, as given to `-o`.
+type Format string
+
+// The output formats. [Formats] describes each of them.
+const (
+	Table    Format = "table"
+	CSV      Format = "csv"
+	TSV      Format = "tsv"
+	JSON     Format = "json"
+	JSONL    Format = "jsonl"
+	Markdown Format = "markdown"
+	Line     Format = "line"
+)
+
+// FormatInfo describes one output format in the [Formats] registry.
+type FormatInfo struct {
+	// Name is the format's name, as accepted by [ParseFormat].
+	Name Format
+	// Description is a one-line summary for help text and completion.
+	Description string
+	// Streams reports whether rows are written as they arrive (true) or
+	// buffered until the result is complete (false).
+	Streams bool
+
+	write writeFunc
+}
+
+// Formats is the registry of output formats, in the order help lists them.
+var Formats = []FormatInfo{
+	{Name: Table, Description: "box-drawn table sized to the terminal", Streams: false, write: writeTable},
+	{Name: CSV, Description: "comma-separated values (RFC 4180) with a header row", Streams: true, write: writeCSV},
+	{Name: TSV, Description: "tab-separated values with a header row; tabs and newlines escaped", Streams: true, write: writeTSV},
+	{Name: JSON, Description: "one JSON array of objects, column order preserved", Streams: true, write: writeJSON},
+	{Name: JSONL, Description: "one JSON object per line", Streams: true, write: writeJSONL},
+	{Name: Markdown, Description: "GitHub markdown pipe table", Streams: false, write: writeMarkdown},
+	{Name: Line, Description: "one `column = value` line per column, a blank line between rows", Streams: false, write: writeLine},
+}
+
+// UnknownFormatError reports a format name that is not in [Formats].
+type UnknownFormatError struct {
+	// Name is the name that was asked for.
+	Name string
+	// Suggestion is the closest valid name, or "" when none is close.
+	Suggestion Format
+}
+
+// Error implements error.
+func (e *UnknownFormatError) Error() string {
+	msg := fmt.Sprintf("unknown output format %q (valid: %s)", e.Name, strings.Join(Names(), ", "))
+	if e.Suggestion != "" {
+		msg += fmt.Sprintf("; did you mean %q?", e.Suggestion)
+	}
+	return msg
+}
+
+// ParseFormat returns the format called name (case-insensitive, surrounding
+// space ignored). An unknown name yields an *UnknownFormatError listing the
+// valid names and, when one is close, a suggestion.
+func ParseFormat(name string) (Format, error) {
+	clean := strings.ToLower(strings.TrimSpace(name))
+	for _, f := range Formats {
+		if string(f.Name) == clean {
+			return f.Name, nil
+		}
+	}
+	return "", &UnknownFormatError{Name: name, Suggestion: suggest(clean)}
+}
+
+// Names returns the valid format names in registry order.
+func Names() []string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f.Name)
+	}
+	return names
+}
+
+// Default returns the format used when none is asked for: a table on a
+// terminal, csv otherwise.
+func Default(isTTY bool) Format {
+	if isTTY {
+		return Table
+	}
+	return CSV
+}
+
+// lookup returns the registry entry of f.
+func lookup(f Format) (FormatInfo, bool) {
+	for _, info := range Formats {
+		if info.Name == f {
+			return info, true
+		}
+	}
+	return FormatInfo{}, false
+}
+
+// suggest returns the format name closest to name, or "" when none is within
+// two edits (or a prefix of it).
+func suggest(name string) Format {
+	if name == "" {
+		return ""
+	}
+	best, bestDist := Format(""), 3
+	for _, f := range Formats {
+		if strings.HasPrefix(string(f.Name), name) {
+			return f.Name
+		}
+		if d := editDistance(name, string(f.Name)); d < bestDist {
+			best, bestDist = f.Name, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

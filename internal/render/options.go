@@ -1,0 +1,51 @@
+package render
+
+import "time"
+
+// DefaultNull is the text shown for NULL in table, markdown and line output
+// when [Options.Null] is empty.
+const DefaultNull = "NULL"
+
+// Options control how a result is rendered. The zero value renders a table
+// of every row with no width limit and timestamps in UTC.
+type Options struct {
+	// Format is the output format; "" means [Table].
+	Format Format
+	// Width is the terminal width the table must fit, in columns; 0 means
+	// unlimited. Only the table format uses it.
+	Width int
+	// NoHeaders omits the header row in csv, tsv, table and markdown output
+	// (markdown then also drops the delimiter row, leaving only data rows).
+	NoHeaders bool
+	// Null is the text shown for NULL in table, markdown and line output
+	// ([DefaultNull] when empty). csv and tsv write an empty field and json
+	// writes null whatever it says.
+	Null string
+	// MaxRows limits table, markdown and line output: 0 shows every row;
+	// otherwise, when the result has more rows, only the first and last
+	// rows are shown around a "… N rows omitted (T total) …" line. The
+	// streaming formats ignore it.
+	MaxRows int
+	// Location is the zone TIMESTAMPTZ values are shown in; nil means UTC.
+	Location *time.Location
+}
+
+// withDefaults fills the empty fields of o with their defaults.
+func (o Options) withDefaults() Options {
+	if o.Format == "" {
+		o.Format = Table
+	}
+	if o.Null == "" {
+		o.Null = DefaultNull
+	}
+	if o.Location == nil {
+		o.Location = time.UTC
+	}
+	if o.MaxRows < 0 {
+		o.MaxRows = 0
+	}
+	if o.Width < 0 {
+		o.Width = 0
+	}
+	return o
+}

@@ -1,0 +1,256 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	_ "time/tzdata" // Europe/Paris without relying on the host's zoneinfo
+
+	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/google/go-cmp/cmp"
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// openDB opens a fresh in-memory DuckDB with one connection, in UTC.
+func openDB(t *testing.T) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatalf("open duckdb: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec("SET TimeZone = 'UTC'"); err != nil {
+		t.Fatalf("set time zone: %v", err)
+	}
+	return db
+}
+
+// renderQuery runs query and renders it with opts.
+func renderQuery(t *testing.T, db *sql.DB, query string, opts Options) (string, int64) {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := db.QueryContext(ctx, query)
+	if err != nil {
+		t.Fatalf("query %q: %v", query, err)
+	}
+	defer rows.Close()
+	var out bytes.Buffer
+	n, err := Rows(ctx, &out, rows, opts)
+	if err != nil {
+		t.Fatalf("render %s of %q: %v", opts.Format, query, err)
+	}
+	return out.String(), n
+}
+
+func paris(t *testing.T) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatalf("load Europe/Paris: %v", err)
+	}
+	return loc
+}
+
+// goldenCases are the named queries rendered in every format; each has a
+// testdata/NAME.txtar holding the query and one section per format.
+var goldenCases = []struct {
+	name  string
+	query string
+	opts  func(t *testing.T) Options
+	rows  int64
+}{
+	{name: "answer", query: `SELECT 42 AS answer`, rows: 1},
+	{name: "nulls", rows: 3, query: `
+SELECT * FROM (VALUES
+  (1, 'present', 10.5::DOUBLE, true),
+  (2, NULL, NULL, NULL),
+  (NULL, '', 0.0::DOUBLE, false)
+) t(id, name, score, ok)`},
+	{name: "unicode", rows: 4, query: `
+SELECT * FROM (VALUES
+  ('é', 'café crème', 1),
+  ('日本語', '東京都 渋谷区', 22),
+  ('emoji', '😀🎉 party', 333),
+  ('mixed', 'naïve 日本 😀', 4444)
+) t(key, value, n)`},
+	{name: "wide", rows: 2, opts: func(*testing.T) Options { return Options{Width: 40} }, query: `
+SELECT 7 AS id,
+       'vpc-0a1b2c3d4e5f6a7b8 eni-0123456789abcdef0 203.0.113.7 ACCEPT OK' AS message,
+       '日本語のとても長いテキストはここで切り詰められる' AS note
+UNION ALL
+SELECT 8, 'short', '短い'`},
+	{name: "bigints", rows: 2, query: `
+SELECT (2::BIGINT ** 53)::BIGINT + 1 AS big,
+       170141183460469231731687303715884105727::HUGEINT AS huge,
+       18446744073709551615::UBIGINT AS ubig,
+       123456789012345.678::DECIMAL(18,3) AS dec
+UNION ALL
+SELECT -9223372036854775808, -170141183460469231731687303715884105727::HUGEINT, 0, -0.5::DECIMAL(18,3)`},
+	{name: "empty", rows: 0, query: `SELECT 1 AS a, 'x' AS b WHERE false`},
+	{name: "timestamps", rows: 3, query: timestampsQuery},
+	{name: "timestamps_paris", rows: 3, query: timestampsQuery,
+		opts: func(t *testing.T) Options { return Options{Location: paris(t)} }},
+	{name: "dates", rows: 2, query: `
+SELECT DATE '2026-03-01' AS d, TIME '12:34:56.789' AS t,
+       INTERVAL '1 year 2 months 3 days 04:05:06' AS iv, DATE '2026-03-01' - DATE '2025-12-25' AS days
+UNION ALL
+SELECT DATE '1970-01-01', TIME '00:00:00', INTERVAL 90 MINUTE, 0`},
+	{name: "doubles", rows: 5, query: `
+SELECT * FROM (VALUES
+  (0.1::DOUBLE, 1.5::FLOAT),
+  (1/3, 2.0::FLOAT),
+  (1e20::DOUBLE, -0.25::FLOAT),
+  ('NaN'::DOUBLE, 'inf'::FLOAT),
+  (-123456789.0::DOUBLE, NULL)
+) t(x, f)`},
+	{name: "booleans", rows: 3, query: `SELECT * FROM (VALUES (true, 'yes'), (false, 'no'), (NULL, 'unknown')) t(flag, label)`},
+	{name: "nested", rows: 2, query: `
+SELECT [1, 2, NULL] AS ints,
+       ['a', 'b,c'] AS strs,
+       {'port': 443, 'proto': 'tcp', 'tags': ['x']} AS st,
+       MAP {'k1': 1, 'k2': 2} AS m,
+       MAP {6: 'tcp', 17: 'udp'} AS pm,
+       [{'ip': '10.0.0.1', 'bytes': 100}] AS flows
+UNION ALL
+SELECT [], [], NULL, MAP {}, NULL, NULL`},
+	{name: "special", rows: 3, query: `
+SELECT * FROM (VALUES
+  ('comma, here', 'say "hi"', 'pipe | bar'),
+  ('line1' || chr(10) || 'line2', 'tab' || chr(9) || 'sep', 'back\slash'),
+  ('it''s', 'cr' || chr(13) || 'lf', 'esc' || chr(27) || '[31m')
+) t(a, b, c)`},
+	{name: "misc", rows: 1, query: `
+SELECT '\xDE\xAD\xBE\xEF'::BLOB AS blob,
+       'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::UUID AS id,
+       'ACCEPT'::ENUM('ACCEPT', 'REJECT') AS action,
+       union_value(n := 5)::UNION(n INTEGER, s VARCHAR) AS u`},
+	{name: "max_rows", rows: 20, opts: func(*testing.T) Options { return Options{MaxRows: 5} },
+		query: `SELECT i, 'row ' || i AS label FROM range(1, 21) t(i)`},
+	{name: "no_headers", rows: 2, opts: func(*testing.T) Options { return Options{NoHeaders: true, Null: "∅"} },
+		query: `SELECT * FROM (VALUES (1, 'a'), (NULL, NULL)) t(n, s)`},
+}
+
+const timestampsQuery = `
+SELECT * FROM (VALUES
+  (TIMESTAMP '2026-03-01 12:00:00', TIMESTAMPTZ '2026-03-01 12:00:00+00', TIMESTAMP_NS '2026-03-01 12:00:00.123456789'),
+  (TIMESTAMP '2026-07-14 23:59:59.5', TIMESTAMPTZ '2026-07-14 23:59:59.5+02', NULL),
+  (TIMESTAMP '1999-12-31 00:00:00.000001', TIMESTAMPTZ '2026-10-25 00:30:00+00', TIMESTAMP_NS '1970-01-01 00:00:00')
+) t(ts, tstz, ts_ns)`
+
+func TestGolden(t *testing.T) {
+	db := openDB(t)
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			base := Options{}
+			if tc.opts != nil {
+				base = tc.opts(t)
+			}
+			got := &txtar.Archive{Comment: []byte(strings.TrimSpace(tc.query) + "\n")}
+			for _, f := range Formats {
+				opts := base
+				opts.Format = f.Name
+				out, n := renderQuery(t, db, tc.query, opts)
+				if n != tc.rows {
+					t.Errorf("%s: Rows returned %d, want %d", f.Name, n, tc.rows)
+				}
+				got.Files = append(got.Files, txtar.File{Name: string(f.Name), Data: []byte(out)})
+			}
+			path := filepath.Join("testdata", tc.name+".txtar")
+			if *update {
+				if err := os.WriteFile(path, txtar.Format(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := txtar.ParseFile(path)
+			if err != nil {
+				t.Fatalf("read golden file (run with -update to create it): %v", err)
+			}
+			if diff := cmp.Diff(archiveMap(want), archiveMap(got)); diff != "" {
+				t.Errorf("%s differs from the golden file (-want +got):\n%s", path, diff)
+			}
+		})
+	}
+}
+
+// archiveMap indexes an archive by section name, the query included.
+func archiveMap(a *txtar.Archive) map[string]string {
+	m := map[string]string{"query": string(a.Comment)}
+	for _, f := range a.Files {
+		m[f.Name] = string(f.Data)
+	}
+	return m
+}
+
+func TestJSONAnswer(t *testing.T) {
+	db := openDB(t)
+	got, _ := renderQuery(t, db, "select 42 as answer", Options{Format: JSON})
+	if want := "[{\"answer\":42}]\n"; got != want {
+		t.Errorf("json of select 42 = %q, want %q", got, want)
+	}
+}
+
+// TestJSONValid checks that every golden query renders as valid JSON and
+// JSON Lines with one object per row and keys in column order.
+func TestJSONValid(t *testing.T) {
+	db := openDB(t)
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			out, n := renderQuery(t, db, tc.query, Options{Format: JSON})
+			var arr []json.RawMessage
+			if err := json.Unmarshal([]byte(out), &arr); err != nil {
+				t.Fatalf("json output is not a JSON array: %v\n%s", err, out)
+			}
+			if int64(len(arr)) != n {
+				t.Errorf("json array has %d objects, Rows returned %d", len(arr), n)
+			}
+			lines, _ := renderQuery(t, db, tc.query, Options{Format: JSONL})
+			var count int64
+			for line := range strings.Lines(lines) {
+				if !json.Valid([]byte(line)) || !strings.HasPrefix(line, "{") {
+					t.Errorf("jsonl line is not a JSON object: %q", line)
+				}
+				count++
+			}
+			if count != n {
+				t.Errorf("jsonl has %d lines, Rows returned %d", count, n)
+			}
+		})
+	}
+}
+
+// TestJSONExactNumbers decodes the bigints case without floats and checks
+// every digit survived.
+func TestJSONExactNumbers(t *testing.T) {
+	db := openDB(t)
+	var query string
+	for _, tc := range goldenCases {
+		if tc.name == "bigints" {
+			query = tc.query
+		}
+	}
+	out, _ := renderQuery(t, db, query, Options{Format: JSON})
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.UseNumber()
+	var got []map[string]json.Number
+	if err := dec.Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	want := []map[string]json.Number{
+		{"big": "9007199254740993", "huge": "170141183460469231731687303715884105727", "ubig": "18446744073709551615", "dec": "123456789012345.678"},
+		{"big": "-9223372036854775808", "huge": "-170141183460469231731687303715884105727", "ubig": "0", "dec": "-0.500"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("exact numbers (-want +got):\n%s", diff)
+	}
+}

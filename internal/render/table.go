@@ -1,0 +1,193 @@
+package render
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// minColumnWidth is the narrowest a column is shrunk to when fitting a table
+// to the terminal (a narrower natural width is kept).
+const minColumnWidth = 3
+
+// writeTable writes a box-drawn table: a header row, numbers right-aligned,
+// every other value left-aligned, cells cut with "…" to fit opts.Width.
+func writeTable(ctx context.Context, w *bufio.Writer, src source, opts Options) (int64, error) {
+	cols := src.columns()
+	g, err := collect(ctx, src, opts, escapeControls)
+	if err != nil || len(cols) == 0 {
+		return g.total, err
+	}
+	head, tail, omitted := g.rows()
+
+	t := tableLayout{right: make([]bool, len(cols)), widths: make([]int, len(cols))}
+	var header []string
+	if !opts.NoHeaders {
+		header = make([]string, len(cols))
+		for i, c := range cols {
+			header[i] = escapeControls(c.name)
+		}
+	}
+	for i, c := range cols {
+		t.right[i] = c.typ.numeric()
+	}
+	for _, r := range append(append([][]string{header}, head...), tail...) {
+		for i, cell := range r {
+			t.widths[i] = max(t.widths[i], displayWidth(cell))
+		}
+	}
+	var gap string
+	if omitted > 0 {
+		gap = omittedText(omitted, g.total)
+	}
+	t.fit(opts.Width, displayWidth(gap))
+
+	if header == nil && len(head) == 0 {
+		return g.total, nil // nothing to frame
+	}
+	out := &errWriter{w: w}
+	t.border(out, "┌", "┬", "┐")
+	if header != nil {
+		t.row(out, header)
+		if len(head) > 0 {
+			t.border(out, "├", "┼", "┤")
+		}
+	}
+	for _, r := range head {
+		t.row(out, r)
+	}
+	if gap != "" {
+		t.border(out, "├", "┴", "┤")
+		out.str("│ " + center(gap, t.inner()) + " │\n")
+		t.border(out, "├", "┬", "┤")
+	}
+	for _, r := range tail {
+		t.row(out, r)
+	}
+	t.border(out, "└", "┴", "┘")
+	if out.err != nil {
+		return g.total, fmt.Errorf("write table: %w", out.err)
+	}
+	return g.total, nil
+}
+
+// center cuts s to w columns and centres it in them.
+func center(s string, w int) string {
+	s = strings.TrimRight(fit(s, w, false), " ")
+	pad := w - displayWidth(s)
+	return strings.Repeat(" ", pad/2) + s + strings.Repeat(" ", pad-pad/2)
+}
+
+// tableLayout is the shape of a table: each column's width in terminal
+// columns (padding excluded) and alignment.
+type tableLayout struct {
+	widths []int
+	right  []bool
+}
+
+// total is the width of the whole table, borders included.
+func (t *tableLayout) total() int {
+	return t.inner() + 4
+}
+
+// inner is the width between the outer borders and their padding.
+func (t *tableLayout) inner() int {
+	sum := 3 * (len(t.widths) - 1)
+	for _, w := range t.widths {
+		sum += w
+	}
+	return sum
+}
+
+// fit shrinks the widest columns until the table is at most limit wide
+// (0: unlimited), never below minColumnWidth, and widens the last column
+// when the omitted-rows line needs the room and the limit allows it.
+func (t *tableLayout) fit(limit, gapWidth int) {
+	if gapWidth > t.inner() {
+		extra := gapWidth - t.inner()
+		if limit > 0 {
+			extra = min(extra, max(limit-t.total(), 0))
+		}
+		t.widths[len(t.widths)-1] += extra
+	}
+	if limit <= 0 || t.total() <= limit {
+		return
+	}
+	budget := limit - (t.total() - t.sum())
+	floor := 0
+	for _, w := range t.widths {
+		floor += min(w, minColumnWidth)
+	}
+	if budget <= floor {
+		for i, w := range t.widths {
+			t.widths[i] = min(w, minColumnWidth)
+		}
+		return
+	}
+	// Find the highest cap c such that capping every column at c fits.
+	c := sort.Search(t.max()+1, func(c int) bool { return t.capped(c) > budget }) - 1
+	spare := budget - t.capped(c)
+	for i, w := range t.widths {
+		if w > c {
+			t.widths[i] = max(c, min(w, minColumnWidth))
+			if spare > 0 && t.widths[i] < w { // hand out what rounding left
+				t.widths[i]++
+				spare--
+			}
+		}
+	}
+}
+
+// capped is the sum of the column widths if each were cut to at most c
+// (but not below its own minimum).
+func (t *tableLayout) capped(c int) int {
+	sum := 0
+	for _, w := range t.widths {
+		sum += min(w, max(c, min(w, minColumnWidth)))
+	}
+	return sum
+}
+
+func (t *tableLayout) sum() int {
+	sum := 0
+	for _, w := range t.widths {
+		sum += w
+	}
+	return sum
+}
+
+func (t *tableLayout) max() int {
+	m := 0
+	for _, w := range t.widths {
+		m = max(m, w)
+	}
+	return m
+}
+
+// border writes a horizontal rule such as ┌───┬───┐.
+func (t *tableLayout) border(out *errWriter, left, mid, right string) {
+	var b strings.Builder
+	b.WriteString(left)
+	for i, w := range t.widths {
+		if i > 0 {
+			b.WriteString(mid)
+		}
+		b.WriteString(strings.Repeat("─", w+2))
+	}
+	b.WriteString(right + "\n")
+	out.str(b.String())
+}
+
+// row writes one row of cells, each cut and padded to its column.
+func (t *tableLayout) row(out *errWriter, cells []string) {
+	var b strings.Builder
+	for i, cell := range cells {
+		b.WriteString("│ ")
+		b.WriteString(fit(cell, t.widths[i], t.right[i]))
+		b.WriteByte(' ')
+	}
+	b.WriteString("│\n")
+	out.str(b.String())
+}
