@@ -81,27 +81,13 @@ func runSQL(ctx context.Context, opts *sqlOptions) error {
 	return nil
 }
 
-// runStatement runs one statement, applying the Athena rewrite, and renders
-// its result if it has columns.
+// runStatement runs one statement and renders its result, if it has one.
 func runStatement(ctx context.Context, s *duck.Session, stmt string, w io.Writer, ropts render.Options) error {
-	rewritten, err := duck.Rewrite(ctx, s.Conn, stmt)
-	if err != nil {
-		return duck.ExplainError(err)
-	}
-	rows, err := s.Conn.QueryContext(ctx, rewritten)
-	if err != nil {
-		return duck.ExplainError(err)
-	}
-	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
+	rows, err := duck.Query(ctx, s.Conn, stmt)
+	if err != nil || rows == nil {
 		return err
 	}
-	if len(cols) == 0 {
-		for rows.Next() {
-		}
-		return rows.Err()
-	}
+	defer rows.Close()
 	if _, err := render.Rows(ctx, w, rows, ropts); err != nil {
 		return duck.ExplainError(err)
 	}

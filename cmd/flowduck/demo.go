@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/flowduck/flowduck/internal/demo"
+	"github.com/flowduck/flowduck/internal/render"
+	"github.com/flowduck/flowduck/loader"
+)
+
+func init() { commands = append(commands, newDemoCmd) }
+
+// demoDB is the database the demo loads into when --db is not given, so the
+// demo never mixes its data into an investigation's flowduck.duckdb.
+const demoDB = "flowduck-demo.duckdb"
+
+// demoOptions configure `flowduck demo`.
+type demoOptions struct {
+	g       *globalOptions
+	records int
+	files   int
+	seed    int64
+	formats string
+	out     string
+}
+
+func newDemoCmd(g *globalOptions) *cobra.Command {
+	o := &demoOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Generate a realistic sample dataset, load it, and show what flowduck does",
+		Long: `Generate a deterministic, realistic VPC Flow Logs dataset in the S3 delivery layout (two
+accounts, two regions, three days; the default v2 format, a v5 custom order and v10 files
+mixed; NODATA/SKIPDATA records; planted incidents: an SSH brute force, a port scan, an RDP
+sweep, a large egress, NAT gateway traffic, BPA rejects, ...), load it, and run a few of the
+queries an investigation starts with.
+
+Without --db the demo loads into ./` + demoDB + `, not ./flowduck.duckdb.
+With --out DIR it only writes the files (for benchmarks and tests).`,
+		Example: `  flowduck demo
+  flowduck demo --records 10000000 --out /tmp/flowlogs --formats v2`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cmd.Flags().Changed("out") {
+				return runDemoFiles(cmd.Context(), o)
+			}
+			return runDemo(cmd.Context(), o)
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&o.records, "records", demo.DefaultRecords, "number of records")
+	f.IntVar(&o.files, "files", demo.DefaultFiles, "number of .log.gz files")
+	f.Int64Var(&o.seed, "seed", demo.DefaultSeed, "seed of the background traffic")
+	f.StringVar(&o.formats, "formats", demo.FormatMixed, "record formats: mixed, v2 or v5")
+	f.StringVar(&o.out, "out", "", "write the files to `DIR` and stop (no load)")
+	return cmd
+}
+
+func (o *demoOptions) generate(ctx context.Context, dir string) (demo.Summary, error) {
+	began := time.Now()
+	sum, err := demo.Generate(ctx, dir, demo.Options{Records: o.records, Files: o.files, Seed: o.seed, Formats: o.formats})
+	if err != nil {
+		return sum, fmt.Errorf("demo: %w", err)
+	}
+	var bytes int64
+	for _, f := range sum.Files {
+		bytes += f.Bytes
+	}
+	fmt.Fprintf(o.g.streams.ErrOut, "generated %s records in %d files (%s, %d accounts, %d regions, %s to %s) under %s in %s\n",
+		groupDigits(int64(sum.Records)), len(sum.Files), loader.HumanBytes(bytes), len(sum.Accounts), len(sum.Regions),
+		sum.First.Format(time.DateOnly), sum.Last.Format(time.DateOnly), dir, time.Since(began).Round(time.Millisecond))
+	return sum, nil
+}
+
+// runDemoFiles only writes the dataset.
+func runDemoFiles(ctx context.Context, o *demoOptions) error {
+	_, err := o.generate(ctx, o.out)
+	return err
+}
+
+// runDemo generates the dataset into the user cache (so a second run finds
+// the same files and skips them), loads it and shows a tour.
+func runDemo(ctx context.Context, o *demoOptions) error {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	dir := filepath.Join(cache, "flowduck", "demo", fmt.Sprintf("%s-%d-%d-%d", o.formats, o.records, o.files, o.seed))
+	if _, err := os.Stat(filepath.Join(dir, ".complete")); err != nil {
+		if err := os.RemoveAll(dir); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+		if _, err := o.generate(ctx, dir); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, ".complete"), nil, 0o644); err != nil {
+			return fmt.Errorf("demo: %w", err)
+		}
+	}
+	if o.g.dbPath == "" && o.g.getenv("FLOWDUCK_DB") == "" {
+		o.g.dbPath = demoDB
+	}
+	s, err := o.g.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	res, err := loader.Load(ctx, s.Conn, loader.Options{Sources: []string{dir}, Progress: o.g.streams.ErrOut, Live: o.g.streams.ErrTTY})
+	if err != nil {
+		return err
+	}
+	printLoadSummary(o.g.streams, res)
+	if err := res.Err(); err != nil {
+		return err
+	}
+	ropts, err := (&outputFlag{}).options(o.g)
+	if err != nil {
+		return err
+	}
+	w := o.g.streams.Out
+	for _, step := range demoTour {
+		fmt.Fprintf(w, "\n%s\n", step.title)
+		if o.g.streams.IsTTY {
+			fmt.Fprintf(w, "$ flowduck --db %s sql \"%s\"\n", s.Path, oneLine(step.sql))
+		}
+		rows, err := s.Conn.QueryContext(ctx, step.sql)
+		if err != nil {
+			return fmt.Errorf("demo query %q: %w", step.title, err)
+		}
+		_, err = render.Rows(ctx, w, rows, ropts)
+		rows.Close()
+		if err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(w, "\nThe data is in %s. Next:\n  flowduck --db %s repl\n  flowduck --db %s reports\n  flowduck --db %s run port-scan\n", s.Path, s.Path, s.Path, s.Path)
+	return nil
+}
+
+// demoTour is what the demo shows after loading: the manifest, then queries
+// as an investigation starts them, in Athena's SQL.
+var demoTour = []struct{ title, sql string }{
+	{"What was loaded (flowduck files):",
+		`SELECT format, count(*) AS files, sum(records) AS records, sum(rejects) AS rejects FROM flowduck_files GROUP BY format ORDER BY format`},
+	{"Traffic by day and action (Athena's vpc_flow_logs view, date partition):",
+		`SELECT date, action, count(*) AS flows, sum(packets) AS packets, sum(bytes) AS bytes FROM vpc_flow_logs WHERE log_status = 'OK' GROUP BY date, action ORDER BY date, action`},
+	{"Top destinations of HTTPS packets (the Athena user guide's query, unchanged):",
+		`SELECT SUM(packets) AS packetcount, dstaddr FROM vpc_flow_logs WHERE dstport = 443 AND date >= DATE '2026-03-02' GROUP BY dstaddr ORDER BY packetcount DESC LIMIT 5`},
+	{"Who is knocking on SSH from outside (rejected TCP to port 22):",
+		`SELECT srcaddr, count(*) AS attempts, count(DISTINCT dstaddr) AS targets, min(from_unixtime(start)) AS first_seen, max(from_unixtime("end")) AS last_seen FROM vpc_flow_logs WHERE dstport = 22 AND protocol = 6 AND action = 'REJECT' GROUP BY srcaddr ORDER BY attempts DESC LIMIT 5`},
+	{"One source, many ports on one host (a port scan):",
+		`SELECT srcaddr, dstaddr, count(DISTINCT dstport) AS ports, min(from_unixtime(start)) AS first_seen FROM vpc_flow_logs WHERE action = 'REJECT' GROUP BY srcaddr, dstaddr HAVING count(DISTINCT dstport) > 100 ORDER BY ports DESC`},
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/flowduck/flowduck/internal/bucket/s3test"
+	"github.com/flowduck/flowduck/internal/iostreams"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"flowduck": func() {
+			os.Exit(run(context.Background(), os.Args[1:], iostreams.System(), os.Getenv))
+		},
+	})
+}
+
+// TestScripts runs the end-to-end scripts in testdata/script against the
+// flowduck binary, with a real S3-compatible server (versitygw) on loopback
+// for the s3:// scripts.
+func TestScripts(t *testing.T) {
+	ctx := context.Background()
+	srv, err := s3test.Start(ctx, s3test.Config{})
+	if err != nil {
+		t.Fatalf("start the S3 test server: %v", err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	samples, err := filepath.Abs(filepath.Join("..", "..", "loader", "testdata", "samples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("testdata", "script"),
+		RequireExplicitExec: false,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("SAMPLES", samples)
+			env.Setenv("XDG_CONFIG_HOME", filepath.Join(env.WorkDir, ".config"))
+			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
+			env.Setenv("HOME", env.WorkDir)
+			for _, kv := range srv.Env() {
+				k, v, _ := strings.Cut(kv, "=")
+				env.Setenv(k, v)
+			}
+			env.Setenv("S3_ENDPOINT", srv.URL)
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// s3put BUCKET KEY FILE uploads a file (creating the bucket).
+			"s3put": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 {
+					ts.Fatalf("usage: s3put BUCKET KEY FILE")
+				}
+				_ = srv.CreateBucket(ctx, args[0])
+				f, err := os.Open(ts.MkAbs(args[2]))
+				ts.Check(err)
+				defer f.Close()
+				_, err = srv.Client().PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String(args[0]), Key: aws.String(args[1]), Body: f})
+				ts.Check(err)
+			},
+			// cpsample NAME DEST copies a sample flow-log file from loader/testdata.
+			"cpsample": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: cpsample NAME DEST")
+				}
+				b, err := os.ReadFile(filepath.Join(samples, args[0]))
+				ts.Check(err)
+				dest := ts.MkAbs(args[1])
+				ts.Check(os.MkdirAll(filepath.Dir(dest), 0o755))
+				ts.Check(os.WriteFile(dest, b, 0o644))
+			},
+		},
+		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "",
+	})
+}
