@@ -1,0 +1,55 @@
+package duck
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// macro is one temporary SQL macro of the Athena dialect. Its definition is
+// everything after the name in CREATE MACRO: one or more parameter lists,
+// each with its body, e.g. "(x) AS to_timestamp(x), (x, zone) AS ...".
+type macro struct {
+	name string
+	def  string
+}
+
+// dialectSettings are the session settings that give DuckDB Presto semantics.
+// integer_division makes INTEGER / INTEGER (and BIGINT) an integer division
+// that truncates toward zero, as Presto does; DuckDB's default is a DOUBLE.
+var dialectSettings = []string{
+	"SET integer_division = true",
+}
+
+// dialectMacros lists every macro InstallDialect creates, helpers first. The
+// groups live in dialect_time.go, dialect_format.go, dialect_ip.go and
+// dialect_misc.go.
+func dialectMacros() []macro {
+	var all []macro
+	all = append(all, formatMacros...)
+	all = append(all, timeMacros...)
+	all = append(all, ipMacros...)
+	all = append(all, miscMacros...)
+	return all
+}
+
+// InstallDialect installs the Athena/Presto function shims on conn as
+// temporary macros, so the database file stays readable by plain DuckDB, and
+// applies the session settings that give DuckDB Presto semantics (integer
+// division). It must run once per connection; running it again replaces the
+// macros. Statements that use IPADDRESS or contains(cidr, ip) additionally
+// need Rewrite before they are executed.
+func InstallDialect(ctx context.Context, conn *sql.Conn) error {
+	for _, stmt := range dialectSettings {
+		if _, err := conn.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("athena dialect setting %q: %w", stmt, err)
+		}
+	}
+	for _, m := range dialectMacros() {
+		stmt := "CREATE OR REPLACE TEMP MACRO " + m.name + m.def
+		if _, err := conn.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("athena dialect macro %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
