@@ -83,6 +83,7 @@ func (r Result) Err() error {
 // Load loads the sources into the database on conn, in one transaction.
 func Load(ctx context.Context, conn *sql.Conn, opts Options) (Result, error) {
 	began := time.Now()
+	trace := newTracer()
 	var format []schema.Field
 	if opts.Format != "" {
 		f, err := schema.ParseFormat(opts.Format)
@@ -99,16 +100,18 @@ func Load(ctx context.Context, conn *sql.Conn, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	trace.step("manifest and discovery")
 	res := Result{}
 	res.Files = append(res.Files, s3res...)
 	jobs := plan(files, man, opts, &res)
 	sniffAll(ctx, jobs, format)
+	trace.step("sniff")
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
 	prog := newProgress(opts.Progress, opts.Live, jobs)
 	defer prog.stop()
-	if err := commitLoad(ctx, conn, jobs, opts.Filter, man.maxID, prog); err != nil {
+	if err := commitLoad(ctx, conn, jobs, opts.Filter, man.maxID, prog, trace); err != nil {
 		return Result{}, err
 	}
 	for _, j := range jobs {
@@ -190,9 +193,9 @@ var errRetry = errors.New("retry without failed files")
 // commitLoad loads the jobs in one transaction. When DuckDB fails on a file,
 // the transaction is rolled back and run again without that file, so one bad
 // file never stops the others and never leaves half of itself behind.
-func commitLoad(ctx context.Context, conn *sql.Conn, jobs []*job, f Filter, maxID int64, prog *progress) error {
+func commitLoad(ctx context.Context, conn *sql.Conn, jobs []*job, f Filter, maxID int64, prog *progress, trace *tracer) error {
 	for attempt := 0; ; attempt++ {
-		err := attemptLoad(ctx, conn, jobs, f, maxID, prog)
+		err := attemptLoad(ctx, conn, jobs, f, maxID, prog, trace)
 		if !errors.Is(err, errRetry) {
 			return err
 		}
@@ -203,7 +206,7 @@ func commitLoad(ctx context.Context, conn *sql.Conn, jobs []*job, f Filter, maxI
 }
 
 // attemptLoad is one try at the whole load as one transaction.
-func attemptLoad(ctx context.Context, conn *sql.Conn, jobs []*job, f Filter, maxID int64, prog *progress) (err error) {
+func attemptLoad(ctx context.Context, conn *sql.Conn, jobs []*job, f Filter, maxID int64, prog *progress, trace *tracer) (err error) {
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin load: %w", err)
@@ -244,8 +247,10 @@ func attemptLoad(ctx context.Context, conn *sql.Conn, jobs []*job, f Filter, max
 			return blame(g, err)
 		}
 		prog.groupDone(g)
+		trace.step(fmt.Sprintf("group %d (%d files)", i+1, len(g.jobs)))
 	}
 	damaged := ver.wait()
+	trace.step("gzip check (remaining)")
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -258,15 +263,18 @@ func attemptLoad(ctx context.Context, conn *sql.Conn, jobs []*job, f Filter, max
 	if err := countPerFile(ctx, tx, live, maxID); err != nil {
 		return err
 	}
+	trace.step("count per file")
 	if err := recordManifest(ctx, tx, live); err != nil {
 		return err
 	}
 	if err := store.RefreshViews(ctx, tx); err != nil {
 		return err
 	}
+	trace.step("manifest and views")
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit load: %w", err)
 	}
+	trace.step("commit")
 	return nil
 }
 

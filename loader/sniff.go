@@ -24,8 +24,10 @@ const (
 	KindParquet        Kind = "parquet"           // VPC Flow Logs Parquet delivery
 )
 
-// sniffLimit bounds how much of a file is read to recognise it.
-const sniffLimit = 1 << 20
+// sniffLimit bounds how much of a file is read (and decompressed) to
+// recognise it: enough for any header line and for the start of a CloudWatch
+// JSON document.
+const sniffLimit = 64 << 10
 
 // Sniffed is what the first line of a file says about it.
 type Sniffed struct {

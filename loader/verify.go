@@ -16,7 +16,9 @@ import (
 // half-downloaded .log.gz would load half its records and look complete. The
 // loader therefore checks every gzip stream to its trailer (CRC-32 and length)
 // while DuckDB loads, and drops the rows of any file that fails before the
-// load commits.
+// load commits. The checkers run at idle priority: they use the CPU time
+// DuckDB's scan leaves unused (file scheduling tails, the commit) and yield
+// to it everywhere else.
 
 // verifier checks gzip files concurrently with the load.
 type verifier struct {
@@ -40,16 +42,18 @@ func startVerifier(ctx context.Context, jobs []*job, workers int) *verifier {
 		v.wg.Add(1)
 		go func() {
 			defer v.wg.Done()
-			for j := range v.pending {
-				if ctx.Err() != nil {
-					return
+			runIdle(func() {
+				for j := range v.pending {
+					if ctx.Err() != nil {
+						return
+					}
+					if err := v.check(j); err != nil {
+						v.mu.Lock()
+						v.failed[j] = err
+						v.mu.Unlock()
+					}
 				}
-				if err := v.check(j); err != nil {
-					v.mu.Lock()
-					v.failed[j] = err
-					v.mu.Unlock()
-				}
-			}
+			})
 		}()
 	}
 	return v
