@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -60,7 +62,7 @@ FROM ` + store.FilesTable + ` ORDER BY path`
 const RejectsQuery = `SELECT path, line, reason, text
 FROM ` + store.RejectsTable + ` ORDER BY path, line`
 
-// printTable renders one of flowduck's tables; before any load it says so.
+// printTable renders one of flowduck's tables.
 func printTable(ctx context.Context, o *tableOptions, query string) error {
 	ropts, err := o.output.options(o.g)
 	if err != nil {
@@ -71,19 +73,25 @@ func printTable(ctx context.Context, o *tableOptions, query string) error {
 		return err
 	}
 	defer s.Close()
-	ok, err := store.Exists(ctx, s.Conn)
+	return renderModelTable(ctx, s.Conn, query, o.g.streams.Out, o.g.streams.ErrOut, ropts)
+}
+
+// renderModelTable renders a query over flowduck's tables; before any load
+// it says so on errOut instead.
+func renderModelTable(ctx context.Context, conn *sql.Conn, query string, w, errOut io.Writer, ropts render.Options) error {
+	ok, err := store.Exists(ctx, conn)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		fmt.Fprintf(o.g.streams.ErrOut, "nothing loaded yet in %s: run 'flowduck load SOURCE'\n", s.Path)
+		fmt.Fprintln(errOut, "nothing loaded yet: run 'flowduck load SOURCE'")
 		return nil
 	}
-	rows, err := s.Conn.QueryContext(ctx, query)
+	rows, err := conn.QueryContext(ctx, query)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	_, err = render.Rows(ctx, o.g.streams.Out, rows, ropts)
+	_, err = render.Rows(ctx, w, rows, ropts)
 	return err
 }

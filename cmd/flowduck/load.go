@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -77,16 +78,21 @@ func runLoad(ctx context.Context, g *globalOptions, opts loader.Options) error {
 
 // printLoadSummary writes one line per failed file and the one-line summary.
 func printLoadSummary(streams *iostreams.IOStreams, res loader.Result) {
+	printLoadSummaryTo(streams.ErrOut, res)
+}
+
+// printLoadSummaryTo writes the summary to w.
+func printLoadSummaryTo(w io.Writer, res loader.Result) {
 	for _, f := range res.Files {
 		if f.Status == loader.Failed {
-			fmt.Fprintf(streams.ErrOut, "failed: %s: %s\n", f.Path, f.Reason)
+			fmt.Fprintf(w, "failed: %s: %s\n", f.Path, f.Reason)
 		}
 	}
 	rate := ""
 	if secs := res.Elapsed.Seconds(); secs > 0 && res.Records > 0 {
 		rate = fmt.Sprintf(", %s records/s", humanCount(int64(float64(res.Records)/secs)))
 	}
-	fmt.Fprintf(streams.ErrOut, "loaded %d file(s) (%s), skipped %d, failed %d: %s records, %s rejects in %s%s\n",
+	fmt.Fprintf(w, "loaded %d file(s) (%s), skipped %d, failed %d: %s records, %s rejects in %s%s\n",
 		res.Loaded, loader.HumanBytes(res.Bytes), res.Skipped, res.Failed, groupDigits(res.Records), groupDigits(res.Rejects),
 		res.Elapsed.Round(10_000_000), rate)
 }

@@ -77,9 +77,12 @@ runs here unchanged.`,
 	for _, newCmd := range commands {
 		root.AddCommand(newCmd(g))
 	}
+	// With no command: the shell on a terminal, a script from piped standard
+	// input (like duckdb < file.sql), else the help.
 	root.RunE = func(cmd *cobra.Command, _ []string) error {
-		if streams.InTTY && streams.IsTTY {
+		if (streams.InTTY && streams.IsTTY) || !streams.InTTY {
 			if repl, _, err := root.Find([]string{"repl"}); err == nil && repl != root {
+				repl.SetContext(cmd.Context())
 				return repl.RunE(repl, nil)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 
@@ -67,12 +68,17 @@ func runSchemaCatalog(ctx context.Context, o *schemaOptions) error {
 	if err != nil {
 		return err
 	}
+	return renderCatalog(ctx, o.g.streams.Out, ropts)
+}
+
+// renderCatalog writes the field catalog.
+func renderCatalog(ctx context.Context, w io.Writer, ropts render.Options) error {
 	cols := []string{"field", "column", "athena_type", "duckdb_type", "version", "legacy_name", "description"}
 	data := make([][]any, len(schema.Catalog))
 	for i, f := range schema.Catalog {
 		data[i] = []any{f.Name, f.Column, f.AthenaType, f.DuckType, int64(f.Version), f.Legacy, f.Doc}
 	}
-	_, err = render.Values(ctx, o.g.streams.Out, cols, data, ropts)
+	_, err := render.Values(ctx, w, cols, data, ropts)
 	return err
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -50,7 +51,16 @@ func runView(ctx context.Context, g *globalOptions, name, layout string) error {
 		return err
 	}
 	defer s.Close()
-	tx, err := s.Conn.BeginTx(ctx, nil)
+	if err := createView(ctx, s.Conn, name, layout); err != nil {
+		return err
+	}
+	fmt.Fprintf(g.streams.ErrOut, "created view %s (layout %s), also as \"default\".%s\n", name, layout, name)
+	return nil
+}
+
+// createView creates the layout view in one transaction.
+func createView(ctx context.Context, conn *sql.Conn, name, layout string) error {
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("view %s: %w", name, err)
 	}
@@ -61,7 +71,6 @@ func runView(ctx context.Context, g *globalOptions, name, layout string) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("view %s: %w", name, err)
 	}
-	fmt.Fprintf(g.streams.ErrOut, "created view %s (layout %s), also as \"default\".%s\n", name, layout, name)
 	return nil
 }
 

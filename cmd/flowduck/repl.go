@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/render"
+	"github.com/flowduck/flowduck/loader"
+	"github.com/flowduck/flowduck/repl"
+	"github.com/flowduck/flowduck/schema"
+)
+
+func init() { commands = append(commands, newREPLCmd) }
+
+// replOptions configure `flowduck repl`.
+type replOptions struct {
+	g       *globalOptions
+	command string
+	history string
+	output  outputFlag
+}
+
+func newREPLCmd(g *globalOptions) *cobra.Command {
+	o := &replOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "repl",
+		Short: "Interactive SQL shell (the default with no command on a terminal)",
+		Long: `An interactive SQL shell on one DuckDB connection, with the Athena dialect and the views.
+Statements end at ';'. Tab completes SQL keywords, tables, columns, dot-commands, report names
+and file paths. Ctrl-C cancels the running query (the shell stays); Ctrl-D exits. Type .help
+for the dot-commands. With standard input not a terminal, the input runs as a script
+(like duckdb < file.sql) and the first error ends it with exit code 1.`,
+		Example: `  flowduck repl
+  flowduck repl -c '.tables'
+  flowduck repl < investigation.sql`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runREPL(cmd.Context(), o)
+		},
+	}
+	cmd.Flags().StringVarP(&o.command, "command", "c", "", "run one SQL statement or dot-command and exit")
+	cmd.Flags().StringVar(&o.history, "history", "", "history file (default in the user config directory)")
+	o.output.register(cmd)
+	return cmd
+}
+
+// runREPL opens the session and runs the shell in the mode the streams call for.
+func runREPL(ctx context.Context, o *replOptions) error {
+	ropts, err := o.output.options(o.g)
+	if err != nil {
+		return err
+	}
+	s, err := o.g.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	cfg := repl.Config{
+		Session:     s,
+		Streams:     o.g.streams,
+		HistoryPath: o.history,
+		Format:      ropts.Format,
+		Location:    ropts.Location,
+		Hooks:       shellHooks(s, o.g),
+	}
+	switch {
+	case o.command != "":
+		return repl.RunCommand(ctx, cfg, o.command)
+	case !o.g.streams.InTTY:
+		return repl.RunScript(ctx, cfg, o.g.streams.In)
+	}
+	return repl.Run(ctx, cfg)
+}
+
+// shellHooks gives the shell the product's features on its own session.
+func shellHooks(s *duck.Session, g *globalOptions) repl.Hooks {
+	conn := s.Conn
+	return repl.Hooks{
+		Load: func(ctx context.Context, sources []string, progress io.Writer) error {
+			res, err := loader.Load(ctx, conn, loader.Options{Sources: sources, Progress: progress, Live: g.streams.ErrTTY})
+			if err != nil {
+				return err
+			}
+			printLoadSummaryTo(progress, res)
+			return res.Err()
+		},
+		Files: func(ctx context.Context, w io.Writer, opts render.Options) error {
+			return renderModelTable(ctx, conn, FilesQuery, w, w, opts)
+		},
+		Rejects: func(ctx context.Context, w io.Writer, opts render.Options) error {
+			return renderModelTable(ctx, conn, RejectsQuery, w, w, opts)
+		},
+		View: func(ctx context.Context, name, layout string) error {
+			return createView(ctx, conn, name, layout)
+		},
+		Layouts: schema.LayoutNames,
+		Fields: func(ctx context.Context, w io.Writer, opts render.Options) error {
+			return renderCatalog(ctx, w, opts)
+		},
+		Rewrite: func(ctx context.Context, stmt string) (string, error) {
+			return duck.Rewrite(ctx, conn, stmt)
+		},
+	}
+}
+

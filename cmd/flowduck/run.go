@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/flowduck/flowduck/queries"
+)
+
+func init() { commands = append(commands, newRunCmd) }
+
+// runOptions configure `flowduck run`.
+type runOptions struct {
+	g          *globalOptions
+	name       string
+	params     []string
+	output     outputFlag
+	reportsDir string
+	showSQL    bool
+
+	since, until      string
+	enis, vpcs        []string
+	subnets, accounts []string
+	regions           []string
+	action            string
+}
+
+func newRunCmd(g *globalOptions) *cobra.Command {
+	opts := &runOptions{g: g}
+	cmd := &cobra.Command{
+		Use:   "run NAME",
+		Short: "Run a saved report",
+		Long: `Run a saved report (see 'flowduck reports') on the loaded flow logs.
+Parameters are given as --param NAME=VALUE and validated against the report's
+declared types. Every report honours the common filters --since/--until
+(absolute UTC like 2026-03-02T10:00, or relative like 24h, 7d), --eni, --vpc,
+--subnet, --account, --region and --action.`,
+		Example: `  flowduck run top-talkers --param by=packets --param group=pair
+  flowduck run port-scan --param window=5m --since 2026-03-02 --until 2026-03-03
+  flowduck run conversation --param a=10.20.10.10 --param b=10.20.20.10 -o csv
+  flowduck run ip-activity --param ip=203.0.113.0/24 --action REJECT`,
+		Args: exactArgs(1),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			reports, err := listReports(g, opts.reportsDir)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveError
+			}
+			names := make([]string, len(reports))
+			for i, r := range reports {
+				names[i] = r.Name + "\t" + r.Description
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.name = args[0]
+			return runReport(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVarP(&opts.params, "param", "p", nil, "set a report parameter: `NAME=VALUE` (repeatable)")
+	fl.StringVar(&opts.since, "since", "", "only records that start at or after this time: UTC date/time (2026-03-02, 2026-03-02T10:00, RFC 3339) or relative (24h, 7d)")
+	fl.StringVar(&opts.until, "until", "", "only records that start before this time (same forms as --since)")
+	fl.StringSliceVar(&opts.enis, "eni", nil, "only records of these network interfaces (repeatable, comma-separated)")
+	fl.StringSliceVar(&opts.vpcs, "vpc", nil, "only records of these VPCs")
+	fl.StringSliceVar(&opts.subnets, "subnet", nil, "only records of these subnets")
+	fl.StringSliceVar(&opts.accounts, "account", nil, "only records of these AWS account ids")
+	fl.StringSliceVar(&opts.regions, "region", nil, "only records of these AWS regions")
+	fl.StringVar(&opts.action, "action", "", "only ACCEPT or REJECT records")
+	fl.BoolVar(&opts.showSQL, "show-sql", false, "print the report's SQL instead of running it")
+	registerReportsDir(cmd, &opts.reportsDir)
+	opts.output.register(cmd)
+	return cmd
+}
+
+// runReport finds the report, parses flags into parameters and filters, and
+// runs it.
+func runReport(ctx context.Context, opts *runOptions) error {
+	reports, err := listReports(opts.g, opts.reportsDir)
+	if err != nil {
+		return err
+	}
+	report, err := queries.Find(reports, opts.name)
+	if err != nil {
+		return &usageError{err: err}
+	}
+	if opts.showSQL {
+		_, err := opts.g.streams.Out.Write([]byte(report.SQL))
+		return err
+	}
+	params, err := opts.paramMap()
+	if err != nil {
+		return err
+	}
+	filters, err := opts.filters(time.Now())
+	if err != nil {
+		return err
+	}
+	if _, err := report.Bind(params); err != nil {
+		return &usageError{err: err}
+	}
+	ropts, err := opts.output.options(opts.g)
+	if err != nil {
+		return err
+	}
+	s, err := opts.g.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return queries.Run(ctx, s.Conn, report, params, filters, opts.g.streams.Out, ropts)
+}
+
+// paramMap turns the --param NAME=VALUE flags into a map.
+func (o *runOptions) paramMap() (map[string]string, error) {
+	out := map[string]string{}
+	for _, kv := range o.params {
+		name, value, ok := strings.Cut(kv, "=")
+		name = strings.TrimSpace(name)
+		if !ok || name == "" {
+			return nil, usagef("--param %q: use NAME=VALUE", kv)
+		}
+		if _, dup := out[name]; dup {
+			return nil, usagef("--param %s given twice", name)
+		}
+		out[name] = value
+	}
+	return out, nil
+}
+
+// filters validates the common filter flags.
+func (o *runOptions) filters(now time.Time) (queries.Filters, error) {
+	var f queries.Filters
+	var err error
+	if o.since != "" {
+		if f.Since, err = queries.ParseTime(o.since, now); err != nil {
+			return f, usagef("--since: %v", err)
+		}
+	}
+	if o.until != "" {
+		if f.Until, err = queries.ParseTime(o.until, now); err != nil {
+			return f, usagef("--until: %v", err)
+		}
+	}
+	if f.Action, err = queries.ParseAction(o.action); err != nil {
+		return f, &usageError{err: err}
+	}
+	f.ENIs, f.VPCs, f.Subnets = clean(o.enis), clean(o.vpcs), clean(o.subnets)
+	f.Accounts, f.Regions = clean(o.accounts), clean(o.regions)
+	if err := f.Validate(); err != nil {
+		return f, &usageError{err: err}
+	}
+	return f, nil
+}
+
+// clean trims values and drops empty ones.
+func clean(values []string) []string {
+	var out []string
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
