@@ -105,4 +105,3 @@ func shellHooks(s *duck.Session, g *globalOptions) repl.Hooks {
 		},
 	}
 }
-
