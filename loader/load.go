@@ -81,40 +81,36 @@ func (r Result) Err() error {
 }
 
 // Load loads the sources into the database on conn, in one transaction.
+// Files from S3 are loaded in batches as their downloads complete, so
+// downloading and loading overlap.
 func Load(ctx context.Context, conn *sql.Conn, opts Options) (Result, error) {
 	began := time.Now()
-	trace := newTracer()
-	var format []schema.Field
+	r := &run{opts: opts, trace: newTracer()}
 	if opts.Format != "" {
 		f, err := schema.ParseFormat(opts.Format)
 		if err != nil {
 			return Result{}, fmt.Errorf("--format: %w", err)
 		}
-		format = f
+		r.format = f
 	}
 	man, err := readManifest(ctx, conn)
 	if err != nil {
 		return Result{}, err
 	}
-	files, s3res, err := discover(ctx, opts, man)
+	r.man = man
+	src, err := discover(ctx, opts, man)
 	if err != nil {
 		return Result{}, err
 	}
-	trace.step("manifest and discovery")
-	res := Result{}
-	res.Files = append(res.Files, s3res...)
-	jobs := plan(files, man, opts, &res)
-	sniffAll(ctx, jobs, format)
-	trace.step("sniff")
-	if err := ctx.Err(); err != nil {
+	defer src.stop()
+	r.trace.step("manifest and discovery")
+	r.prog = newProgress(opts.Progress, opts.Live && !src.remote, nil)
+	defer r.prog.stop()
+	if err := r.commit(ctx, conn, src); err != nil {
 		return Result{}, err
 	}
-	prog := newProgress(opts.Progress, opts.Live, jobs)
-	defer prog.stop()
-	if err := commitLoad(ctx, conn, jobs, opts.Filter, man.maxID, prog, trace); err != nil {
-		return Result{}, err
-	}
-	for _, j := range jobs {
+	res := Result{Files: append(r.skipped, src.results...)}
+	for _, j := range r.jobs {
 		fr := FileResult{Path: j.Key, Format: j.sniff.Format(), Records: j.records, Rejects: j.rejects, Status: Loaded}
 		if j.err != nil {
 			fr.Status, fr.Reason = Failed, j.err.Error()
@@ -139,26 +135,42 @@ func Load(ctx context.Context, conn *sql.Conn, opts Options) (Result, error) {
 	return res, nil
 }
 
-// plan decides for each file: skip it (loaded already, or out of range by its
-// path) or load it, possibly replacing an older version.
-func plan(files []file, man manifest, opts Options, res *Result) []*job {
+// run is the state of one Load.
+type run struct {
+	opts    Options
+	format  []schema.Field
+	man     manifest
+	trace   *tracer
+	prog    *progress
+	jobs    []*job       // every file this run loads or tried to load
+	skipped []FileResult // files skipped by plan
+	seq     int          // numbers the temporary tables of each statement
+}
+
+// plan decides for each arriving file: skip it (loaded already, or out of
+// range by its path) or load it, possibly replacing an older version. The
+// files to load are sniffed.
+func (r *run) plan(ctx context.Context, files []file) []*job {
 	var jobs []*job
 	for _, f := range files {
-		if f.Part.outside(opts.Filter) {
-			res.Files = append(res.Files, FileResult{Path: f.Key, Status: Skipped, Reason: "outside the requested range"})
+		if f.Part.outside(r.opts.Filter) {
+			r.skipped = append(r.skipped, FileResult{Path: f.Key, Status: Skipped, Reason: "outside the requested range"})
 			continue
 		}
-		entry, same := man.unchanged(f)
-		if same && !opts.Force {
-			res.Files = append(res.Files, FileResult{Path: f.Key, Status: Skipped, Reason: "already loaded"})
+		entry, same := r.man.unchanged(f)
+		if same && !r.opts.Force {
+			r.skipped = append(r.skipped, FileResult{Path: f.Key, Status: Skipped, Reason: "already loaded"})
 			continue
 		}
 		j := &job{file: f}
-		if _, known := man.entries[f.Key]; known {
+		if _, known := r.man.entries[f.Key]; known {
 			j.replaces = entry.ID
 		}
 		jobs = append(jobs, j)
 	}
+	sniffAll(ctx, jobs, r.format)
+	r.prog.add(jobs)
+	r.jobs = append(r.jobs, jobs...)
 	return jobs
 }
 
@@ -190,23 +202,50 @@ func sniffAll(ctx context.Context, jobs []*job, format []schema.Field) {
 // failed in the attempt.
 var errRetry = errors.New("retry without failed files")
 
-// commitLoad loads the jobs in one transaction. When DuckDB fails on a file,
-// the transaction is rolled back and run again without that file, so one bad
-// file never stops the others and never leaves half of itself behind.
-func commitLoad(ctx context.Context, conn *sql.Conn, jobs []*job, f Filter, maxID int64, prog *progress, trace *tracer) error {
+// commit loads everything in one transaction. When DuckDB fails on a file,
+// the transaction is rolled back and run again without that file (once every
+// download is complete), so one bad file never stops the others and never
+// leaves half of itself behind.
+func (r *run) commit(ctx context.Context, conn *sql.Conn, src *arrivals) error {
+	next := func() ([]*job, bool, error) {
+		files, ok, err := src.next(ctx)
+		if err != nil || !ok {
+			return nil, ok, err
+		}
+		return r.plan(ctx, files), true, nil
+	}
 	for attempt := 0; ; attempt++ {
-		err := attemptLoad(ctx, conn, jobs, f, maxID, prog, trace)
+		err := r.attempt(ctx, conn, next)
 		if !errors.Is(err, errRetry) {
 			return err
 		}
-		if attempt > len(jobs) {
+		if attempt > len(r.jobs) {
 			return fmt.Errorf("load: giving up after %d attempts", attempt)
+		}
+		// Retry with every file at once: wait for the remaining downloads.
+		for {
+			_, ok, err := next()
+			if err != nil {
+				return err
+			}
+			if !ok {
+				break
+			}
+		}
+		all, given := r.jobs, false
+		next = func() ([]*job, bool, error) {
+			if given {
+				return nil, false, nil
+			}
+			given = true
+			return all, true, nil
 		}
 	}
 }
 
-// attemptLoad is one try at the whole load as one transaction.
-func attemptLoad(ctx context.Context, conn *sql.Conn, jobs []*job, f Filter, maxID int64, prog *progress, trace *tracer) (err error) {
+// attempt is one try at the whole load as one transaction, taking batches
+// of files from next until it has no more.
+func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, bool, error)) (err error) {
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin load: %w", err)
@@ -219,38 +258,54 @@ func attemptLoad(ctx context.Context, conn *sql.Conn, jobs []*job, f Filter, max
 	if err := store.Ensure(ctx, tx); err != nil {
 		return err
 	}
-	id := maxID
+	if err := createFilesTemp(ctx, tx); err != nil {
+		return err
+	}
+	ver := newVerifier(ctx, runtime.GOMAXPROCS(0))
+	r.prog.watch(ver)
+	id := r.man.maxID
 	var live []*job
-	for _, j := range jobs {
-		j.records, j.rejects = 0, 0
-		if j.err == nil {
-			id++
-			j.id = id
-			live = append(live, j)
-		}
-	}
-	if err := stageFiles(ctx, tx, live); err != nil {
-		return err
-	}
-	if err := dropReplaced(ctx, tx, jobs); err != nil {
-		return err
-	}
-	groups := groupJobs(live)
-	ver := startVerifier(ctx, live, runtime.GOMAXPROCS(0))
-	prog.watch(ver)
-	for i, g := range groups {
-		if err := loadGroup(ctx, tx, g, f, i); err != nil {
+	for {
+		batch, ok, err := next()
+		if err != nil {
 			ver.wait()
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			return blame(g, err)
+			return err
 		}
-		prog.groupDone(g)
-		trace.step(fmt.Sprintf("group %d (%d files)", i+1, len(g.jobs)))
+		if !ok {
+			break
+		}
+		var fresh []*job
+		for _, j := range batch {
+			j.records, j.rejects = 0, 0
+			if j.err == nil {
+				id++
+				j.id = id
+				fresh = append(fresh, j)
+			}
+		}
+		live = append(live, fresh...)
+		if err := stageFiles(ctx, tx, fresh); err != nil {
+			return err
+		}
+		if err := dropReplaced(ctx, tx, fresh); err != nil {
+			return err
+		}
+		ver.add(fresh)
+		for _, g := range groupJobs(fresh) {
+			r.seq++
+			if err := loadGroup(ctx, tx, g, r.opts.Filter, r.seq); err != nil {
+				ver.wait()
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				return blame(g, err)
+			}
+			r.prog.groupDone(g)
+			r.trace.step(fmt.Sprintf("group %d (%d files)", r.seq, len(g.jobs)))
+		}
 	}
 	damaged := ver.wait()
-	trace.step("gzip check (remaining)")
+	r.trace.step("gzip check (remaining)")
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -260,21 +315,21 @@ func attemptLoad(ctx context.Context, conn *sql.Conn, jobs []*job, f Filter, max
 			return err
 		}
 	}
-	if err := countPerFile(ctx, tx, live, maxID); err != nil {
+	if err := countPerFile(ctx, tx, live, r.man.maxID); err != nil {
 		return err
 	}
-	trace.step("count per file")
+	r.trace.step("count per file")
 	if err := recordManifest(ctx, tx, live); err != nil {
 		return err
 	}
 	if err := store.RefreshViews(ctx, tx); err != nil {
 		return err
 	}
-	trace.step("manifest and views")
+	r.trace.step("manifest and views")
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit load: %w", err)
 	}
-	trace.step("commit")
+	r.trace.step("commit")
 	return nil
 }
 

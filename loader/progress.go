@@ -26,10 +26,17 @@ type progress struct {
 
 func newProgress(w io.Writer, live bool, jobs []*job) *progress {
 	p := &progress{w: w, live: live && w != nil, started: time.Now(), stopCh: make(chan struct{})}
+	p.add(jobs)
+	return p
+}
+
+// add counts more files in the total.
+func (p *progress) add(jobs []*job) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	for _, j := range jobs {
 		p.total += j.Size
 	}
-	return p
 }
 
 // watch starts redrawing, reading byte progress from the verifier.

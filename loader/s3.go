@@ -3,7 +3,7 @@ package loader
 import (
 	"context"
 	"fmt"
-	"strings"
+	"sync"
 
 	"github.com/flowduck/flowduck/internal/bucket"
 )
@@ -18,13 +18,25 @@ type S3Options struct {
 	ProgressTTY bool
 }
 
-// discover expands local sources and fetches s3:// sources into the cache.
-// Objects the manifest already has with the same ETag are not downloaded; they
-// come back as skipped results.
-func discover(ctx context.Context, opts Options, man manifest) ([]file, []FileResult, error) {
+// arrivals delivers the files of a load as they become available: local
+// files at once, S3 objects as their downloads complete.
+type arrivals struct {
+	remote  bool
+	ch      chan file
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	err     error
+	results []FileResult // S3 objects skipped (ETag known) or failed
+}
+
+// discover expands local sources at once and starts fetching s3:// sources
+// into the cache in the background. Objects the manifest already has with the
+// same ETag are not downloaded; they come back as skipped results.
+func discover(ctx context.Context, opts Options, man manifest) (*arrivals, error) {
 	var local, remote []string
 	for _, src := range opts.Sources {
-		if strings.HasPrefix(src, "s3://") {
+		if bucket.IsURI(src) {
 			remote = append(remote, src)
 		} else {
 			local = append(local, src)
@@ -34,42 +46,100 @@ func discover(ctx context.Context, opts Options, man manifest) ([]file, []FileRe
 	if len(local) > 0 {
 		f, err := discoverLocal(ctx, local)
 		if err != nil {
-			return nil, nil, fmt.Errorf("load %w", err)
+			return nil, fmt.Errorf("load %w", err)
 		}
 		files = f
 	}
-	var results []FileResult
+	a := &arrivals{remote: len(remote) > 0, ch: make(chan file, len(files)+64)}
+	for _, f := range files {
+		a.ch <- f
+	}
+	streamCtx, cancel := context.WithCancel(ctx)
+	a.cancel = cancel
+	a.wg.Add(1)
+	go func() {
+		defer a.wg.Done()
+		defer close(a.ch)
+		for _, uri := range remote {
+			if err := a.stream(streamCtx, uri, opts, man); err != nil {
+				a.mu.Lock()
+				a.err = err
+				a.mu.Unlock()
+				return
+			}
+		}
+	}()
+	return a, nil
+}
+
+// stream fetches one s3:// source, sending each object when it is complete.
+func (a *arrivals) stream(ctx context.Context, uri string, opts Options, man manifest) error {
 	known := man.Known
 	if opts.Force {
 		known = nil
 	}
-	for _, uri := range remote {
-		res, err := bucket.Sync(ctx, uri, bucket.Options{
-			Endpoint:    opts.S3.Endpoint,
-			Profile:     opts.S3.Profile,
-			Region:      opts.S3.Region,
-			Concurrency: opts.S3.Concurrency,
-			CacheDir:    opts.S3.CacheDir,
-			Since:       opts.Filter.Since,
-			Until:       opts.Filter.Until,
-			Accounts:    opts.Filter.Accounts,
-			Regions:     opts.Filter.Regions,
-			Known:       known,
-			Progress:    opts.Progress,
-			ProgressTTY: opts.S3.ProgressTTY,
-		})
-		if err != nil {
-			return nil, nil, fmt.Errorf("load %s: %w", uri, err)
+	res, err := bucket.Stream(ctx, uri, bucket.Options{
+		Endpoint:    opts.S3.Endpoint,
+		Profile:     opts.S3.Profile,
+		Region:      opts.S3.Region,
+		Concurrency: opts.S3.Concurrency,
+		CacheDir:    opts.S3.CacheDir,
+		Since:       opts.Filter.Since,
+		Until:       opts.Filter.Until,
+		Accounts:    opts.Filter.Accounts,
+		Regions:     opts.Filter.Regions,
+		Known:       known,
+		Progress:    opts.Progress,
+		ProgressTTY: opts.S3.ProgressTTY,
+	}, func(o bucket.Object) {
+		select {
+		case a.ch <- file{Local: o.LocalPath, Key: o.URI, Size: o.Size, ModTime: o.LastModified, ETag: o.ETag, Part: PartitionOf(o.Key)}:
+		case <-ctx.Done():
 		}
-		for _, o := range res.Ready() {
-			files = append(files, file{Local: o.LocalPath, Key: o.URI, Size: o.Size, ModTime: o.LastModified, ETag: o.ETag, Part: PartitionOf(o.Key)})
+	})
+	if err != nil {
+		return fmt.Errorf("load %s: %w", uri, err)
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, o := range res.Skipped {
+		a.results = append(a.results, FileResult{Path: o.URI, Status: Skipped, Reason: "already loaded"})
+	}
+	for _, f := range res.Failed {
+		a.results = append(a.results, FileResult{Path: f.Object.URI, Status: Failed, Reason: oneLine(f.Err.Error())})
+	}
+	return nil
+}
+
+// next returns every file that has arrived since the last call, waiting for
+// at least one; ok is false when all sources are exhausted.
+func (a *arrivals) next(ctx context.Context) (files []file, ok bool, err error) {
+	select {
+	case f, open := <-a.ch:
+		if !open {
+			a.mu.Lock()
+			defer a.mu.Unlock()
+			return nil, false, a.err
 		}
-		for _, o := range res.Skipped {
-			results = append(results, FileResult{Path: o.URI, Status: Skipped, Reason: "already loaded"})
-		}
-		for _, f := range res.Failed {
-			results = append(results, FileResult{Path: f.Object.URI, Status: Failed, Reason: f.Err.Error()})
+		files = append(files, f)
+	case <-ctx.Done():
+		return nil, false, ctx.Err()
+	}
+	for {
+		select {
+		case f, open := <-a.ch:
+			if !open {
+				return files, true, nil
+			}
+			files = append(files, f)
+		default:
+			return files, true, nil
 		}
 	}
-	return files, results, nil
+}
+
+// stop cancels outstanding downloads and waits for them.
+func (a *arrivals) stop() {
+	a.cancel()
+	a.wg.Wait()
 }

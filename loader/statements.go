@@ -169,7 +169,7 @@ func splitLines(g *group, f Filter) (records, rejects string) {
 			tok, tok, fld.DuckType, store.Literal(fld.Column), tok, typeNoun(fld.DuckType)))
 	}
 	split := fmt.Sprintf(`(
-  SELECT p.id AS file_id, l.path, l.line, l.text, %s AS event_time, tok,
+  SELECT p.id AS file_id, p.key AS path, l.line, l.text, %s AS event_time, tok,
          CASE %s ELSE NULL END AS reason
   FROM (SELECT *, %s AS tok FROM %s AS l) AS l
   JOIN %s AS p ON l.path = p.path

@@ -10,13 +10,19 @@ import (
 	"github.com/flowduck/flowduck/internal/store"
 )
 
-// stageFiles fills the temporary table that maps each file's local path to
-// its manifest id and path partition, joined to every record as it loads.
-func stageFiles(ctx context.Context, tx *sql.Tx, jobs []*job) error {
+// createFilesTemp creates the temporary table that maps each file's local
+// path to its manifest key and id and its path partition, joined to every
+// record as it loads.
+func createFilesTemp(ctx context.Context, tx *sql.Tx) error {
 	if _, err := tx.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE `+filesTemp+` (
-		path VARCHAR, id BIGINT, account VARCHAR, region VARCHAR, day DATE, hour INTEGER)`); err != nil {
+		path VARCHAR, key VARCHAR, id BIGINT, account VARCHAR, region VARCHAR, day DATE, hour INTEGER)`); err != nil {
 		return fmt.Errorf("stage files: %w", err)
 	}
+	return nil
+}
+
+// stageFiles adds jobs to the temporary files table.
+func stageFiles(ctx context.Context, tx *sql.Tx, jobs []*job) error {
 	if len(jobs) == 0 {
 		return nil
 	}
@@ -29,7 +35,7 @@ func stageFiles(ctx context.Context, tx *sql.Tx, jobs []*job) error {
 		if j.Part.Hour >= 0 {
 			hour = fmt.Sprint(j.Part.Hour)
 		}
-		rows = append(rows, fmt.Sprintf("(%s, %d, %s, %s, %s, %s)", store.Literal(j.Local), j.id,
+		rows = append(rows, fmt.Sprintf("(%s, %s, %d, %s, %s, %s, %s)", store.Literal(j.Local), store.Literal(j.Key), j.id,
 			nullable(j.Part.Account), nullable(j.Part.Region), day, hour))
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO "+filesTemp+" VALUES "+strings.Join(rows, ", ")); err != nil {

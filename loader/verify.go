@@ -20,43 +20,45 @@ import (
 // DuckDB's scan leaves unused (file scheduling tails, the commit) and yield
 // to it everywhere else.
 
-// verifier checks gzip files concurrently with the load.
+// verifier checks gzip files concurrently with the load; files are added as
+// they arrive.
 type verifier struct {
-	wg      sync.WaitGroup
-	mu      sync.Mutex
-	failed  map[*job]error
-	done    atomic.Int64 // compressed bytes checked
-	pending chan *job
+	ctx    context.Context
+	sem    chan struct{}
+	wg     sync.WaitGroup
+	mu     sync.Mutex
+	failed map[*job]error
+	done   atomic.Int64 // compressed bytes checked
 }
 
-// startVerifier checks the gzip jobs with the given number of workers.
-func startVerifier(ctx context.Context, jobs []*job, workers int) *verifier {
-	v := &verifier{failed: map[*job]error{}, pending: make(chan *job, len(jobs))}
+// newVerifier checks with at most workers files at a time.
+func newVerifier(ctx context.Context, workers int) *verifier {
+	return &verifier{ctx: ctx, sem: make(chan struct{}, max(1, workers)), failed: map[*job]error{}}
+}
+
+// add starts checking the gzip files among jobs.
+func (v *verifier) add(jobs []*job) {
 	for _, j := range jobs {
-		if j.err == nil && j.sniff.Gzip {
-			v.pending <- j
+		if j.err != nil || !j.sniff.Gzip {
+			continue
 		}
-	}
-	close(v.pending)
-	for range max(1, workers) {
 		v.wg.Add(1)
 		go func() {
 			defer v.wg.Done()
+			v.sem <- struct{}{}
+			defer func() { <-v.sem }()
+			if v.ctx.Err() != nil {
+				return
+			}
 			runIdle(func() {
-				for j := range v.pending {
-					if ctx.Err() != nil {
-						return
-					}
-					if err := v.check(j); err != nil {
-						v.mu.Lock()
-						v.failed[j] = err
-						v.mu.Unlock()
-					}
+				if err := v.check(j); err != nil {
+					v.mu.Lock()
+					v.failed[j] = err
+					v.mu.Unlock()
 				}
 			})
 		}()
 	}
-	return v
 }
 
 // wait returns the jobs whose gzip stream is damaged, with the reason.
