@@ -89,19 +89,20 @@ func runExport(ctx context.Context, g *globalOptions, dir string, opts export.Op
 	case err != nil:
 		return err
 	}
-	printExportSummary(g, sum)
+	printExportSummary(g, sum, opts.Location == "")
 	return nil
 }
 
-// printExportSummary writes what was exported and where the DDL is.
-func printExportSummary(g *globalOptions, sum export.Summary) {
+// printExportSummary writes what was exported, where the DDL is and what to
+// do next; placeholder says the DDL's LOCATION still needs the user's bucket.
+func printExportSummary(g *globalOptions, sum export.Summary, placeholder bool) {
 	data := filepath.Join(sum.Dir, export.DataDir)
 	fmt.Fprintf(g.streams.ErrOut, "exported %s records to %d file(s) in %d partition(s) (%s) in %s: %s\n",
 		groupDigits(sum.Records), len(sum.Files), sum.Partitions, loader.HumanBytes(sum.Bytes), sum.Elapsed.Round(10_000_000), data)
 	fmt.Fprintf(g.streams.ErrOut, "Athena DDL: %s\n", sum.DDL)
 	upload := fmt.Sprintf("aws s3 sync %s %s", shellQuote(data+string(filepath.Separator)), sum.Location)
-	if strings.Contains(sum.Location, "DOC-EXAMPLE-BUCKET") {
-		fmt.Fprintf(g.streams.ErrOut, "next: %s (your bucket in place of DOC-EXAMPLE-BUCKET/prefix, also in athena.sql, or re-export with --location), then run athena.sql in Athena\n", upload)
+	if placeholder {
+		fmt.Fprintf(g.streams.ErrOut, "next: %s with your bucket and prefix (replace the LOCATION in athena.sql too, or export again with --location), then run athena.sql in Athena\n", upload)
 		return
 	}
 	fmt.Fprintf(g.streams.ErrOut, "next: %s, then run athena.sql in Athena\n", upload)

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"io"
+	"os/signal"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -69,10 +71,15 @@ func runREPL(ctx context.Context, o *replOptions) error {
 	switch {
 	case o.command != "":
 		return repl.RunCommand(ctx, cfg, o.command)
-	case !o.g.streams.InTTY:
+	case !o.g.streams.InTTY || !o.g.streams.IsTTY:
 		return repl.RunScript(ctx, cfg, o.g.streams.In)
 	}
-	return repl.Run(ctx, cfg)
+	// The interactive shell handles Ctrl-C itself (it cancels the running
+	// statement, not the shell), so it runs on a context SIGINT does not
+	// cancel; SIGTERM and SIGHUP still end it.
+	shellCtx, stop := signal.NotifyContext(context.WithoutCancel(ctx), syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	return repl.Run(shellCtx, cfg)
 }
 
 // shellHooks gives the shell the product's features on its own session.
