@@ -21,6 +21,9 @@ type file struct {
 	ModTime time.Time
 	ETag    string
 	Part    Partition
+	// Walked is true for a file found inside a directory (not named by the
+	// user): if its content is not flow logs it is skipped, not failed.
+	Walked bool
 }
 
 // discoverLocal expands files, directories (recursively) and globs into the
@@ -29,7 +32,7 @@ type file struct {
 func discoverLocal(ctx context.Context, sources []string) ([]file, error) {
 	seen := map[string]bool{}
 	var files []file
-	add := func(path string, info fs.FileInfo) error {
+	add := func(path string, info fs.FileInfo, walked bool) error {
 		abs, err := filepath.Abs(path)
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
@@ -38,7 +41,7 @@ func discoverLocal(ctx context.Context, sources []string) ([]file, error) {
 			return nil
 		}
 		seen[abs] = true
-		files = append(files, file{Local: abs, Key: abs, Size: info.Size(), ModTime: info.ModTime(), Part: PartitionOf(filepath.ToSlash(abs))})
+		files = append(files, file{Local: abs, Key: abs, Size: info.Size(), ModTime: info.ModTime(), Part: PartitionOf(filepath.ToSlash(abs)), Walked: walked})
 		return nil
 	}
 	for _, src := range sources {
@@ -62,7 +65,7 @@ func discoverLocal(ctx context.Context, sources []string) ([]file, error) {
 				return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
 			}
 			if !info.IsDir() {
-				if err := add(path, info); err != nil {
+				if err := add(path, info, false); err != nil {
 					return nil, err
 				}
 				continue
@@ -84,7 +87,7 @@ func discoverLocal(ctx context.Context, sources []string) ([]file, error) {
 				if err != nil {
 					return fmt.Errorf("%s: %w", p, unwrapPathError(err))
 				}
-				return add(p, info)
+				return add(p, info, true)
 			})
 			if err != nil {
 				return nil, err

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"net/url"
 	"regexp"
 	"strconv"
 	"time"
@@ -32,7 +33,7 @@ func PartitionOf(path string) Partition {
 	if m == nil {
 		return p
 	}
-	p.Account, p.Region = m[1], m[2]
+	p.Account, p.Region = partitionValue(m[1]), partitionValue(m[2])
 	y, _ := strconv.Atoi(m[3])
 	mo, _ := strconv.Atoi(m[4])
 	d, _ := strconv.Atoi(m[5])
@@ -84,4 +85,20 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// hiveNull is the directory value Hive, Athena and DuckDB write for a NULL
+// partition value.
+const hiveNull = "__HIVE_DEFAULT_PARTITION__"
+
+// partitionValue decodes a path segment's value: Hive-style writers escape
+// special characters (%2F), and hiveNull means unknown.
+func partitionValue(s string) string {
+	if v, err := url.PathUnescape(s); err == nil {
+		s = v
+	}
+	if s == hiveNull {
+		return ""
+	}
+	return s
 }

@@ -169,9 +169,17 @@ func (r *run) plan(ctx context.Context, files []file) []*job {
 		jobs = append(jobs, j)
 	}
 	sniffAll(ctx, jobs, r.format)
-	r.prog.add(jobs)
-	r.jobs = append(r.jobs, jobs...)
-	return jobs
+	kept := jobs[:0]
+	for _, j := range jobs {
+		if j.Walked && errors.Is(j.err, errNotFlowLog) {
+			r.skipped = append(r.skipped, FileResult{Path: j.Key, Status: Skipped, Reason: j.err.Error()})
+			continue
+		}
+		kept = append(kept, j)
+	}
+	r.prog.add(kept)
+	r.jobs = append(r.jobs, kept...)
+	return kept
 }
 
 // sniffAll recognises every file, concurrently; a file that cannot be

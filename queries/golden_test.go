@@ -1,0 +1,52 @@
+package queries
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// goldenParams are the parameters each golden run uses: the required ones
+// point at a planted scenario of the demo data.
+var goldenParams = map[string]map[string]string{
+	"conversation": {"a": "10.20.10.10", "b": "10.20.20.10"},
+	"ip-activity":  {"ip": "198.51.100.0/24"},
+}
+
+// TestGolden runs every built-in report on the demo data with its default
+// parameters and compares the CSV output with testdata/golden/NAME.txt.
+func TestGolden(t *testing.T) {
+	reports, err := Builtins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reports {
+		t.Run(r.Name, func(t *testing.T) {
+			got, err := runCSV(t, demoSession.Conn, r, goldenParams[r.Name], Filters{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "golden", r.Name+".txt")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("%s output differs from %s (-want +got):\n%s", r.Name, path, diff)
+			}
+			if len(parseCSV(t, got).rows) == 0 {
+				t.Errorf("%s finds nothing in the demo data", r.Name)
+			}
+		})
+	}
+}

@@ -1,0 +1,62 @@
+package queries
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/flowduck/flowduck/internal/demo"
+	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/loader"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// demoSession is one session on a database holding the default demo data
+// set, loaded once for the whole test binary. Tests run one at a time on
+// its pinned connection; Run drops its temporary objects itself.
+var demoSession *duck.Session
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code, err := runTests(m)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "queries tests:", err)
+		code = 1
+	}
+	os.Exit(code)
+}
+
+func runTests(m *testing.M) (int, error) {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "flowduck-queries-")
+	if err != nil {
+		return 1, err
+	}
+	defer os.RemoveAll(dir)
+	data := filepath.Join(dir, "data")
+	sum, err := demo.Generate(ctx, data, demo.Options{})
+	if err != nil {
+		return 1, err
+	}
+	if !sum.Scenarios {
+		return 1, fmt.Errorf("demo data has no planted scenarios")
+	}
+	s, err := duck.Open(ctx, duck.Options{Path: filepath.Join(dir, "demo.duckdb")})
+	if err != nil {
+		return 1, err
+	}
+	defer s.Close()
+	res, err := loader.Load(ctx, s.Conn, loader.Options{Sources: []string{data}})
+	if err == nil {
+		err = res.Err()
+	}
+	if err != nil {
+		return 1, fmt.Errorf("load demo data: %w", err)
+	}
+	demoSession = s
+	return m.Run(), nil
+}

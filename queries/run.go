@@ -1,0 +1,140 @@
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/render"
+	"github.com/flowduck/flowduck/internal/store"
+)
+
+// ErrNoData means nothing has been loaded into the database yet.
+var ErrNoData = errors.New("no flow logs loaded yet; run 'flowduck load SOURCE' first")
+
+// Run runs report r on conn and renders its result to w. params are the
+// --param values by name (defaults fill the rest); filters narrow the
+// records the report reads. Before any SQL runs, Run validates the
+// parameters and checks that the loaded data has the fields the report and
+// the filters need. Parameter and filter values are bound, never spliced into
+// SQL text. The temporary objects Run creates for the filters are dropped
+// before it returns; the is_private macro stays on the connection.
+func Run(ctx context.Context, conn *sql.Conn, r Report, params map[string]string, filters Filters, w io.Writer, opts render.Options) error {
+	args, err := r.Bind(params)
+	if err != nil {
+		return err
+	}
+	if err := filters.Validate(); err != nil {
+		return err
+	}
+	if err := checkData(ctx, conn, r, filters); err != nil {
+		return err
+	}
+	if err := installPrivate(ctx, conn); err != nil {
+		return err
+	}
+	sc, err := openScope(ctx, conn, filters)
+	if err != nil {
+		return err
+	}
+	err = query(ctx, conn, r, args, w, opts)
+	return errors.Join(err, sc.close(ctx))
+}
+
+// checkData fails when nothing is loaded or a needed field is missing.
+func checkData(ctx context.Context, conn *sql.Conn, r Report, filters Filters) error {
+	ok, err := store.Exists(ctx, conn)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return ErrNoData
+	}
+	have, err := loadedFields(ctx, conn)
+	if err != nil {
+		return err
+	}
+	if err := missing("report "+r.Name, r.Requires, have); err != nil {
+		return err
+	}
+	return checkFilters(filters, have)
+}
+
+// query runs the report's statement with its bound arguments and renders it.
+func query(ctx context.Context, conn *sql.Conn, r Report, args []any, w io.Writer, opts render.Options) error {
+	stmt, err := duck.Rewrite(ctx, conn, r.statement)
+	if err != nil {
+		return fmt.Errorf("report %s: %w", r.Name, duck.ExplainError(err))
+	}
+	rows, err := conn.QueryContext(ctx, stmt, args...)
+	if err != nil {
+		return fmt.Errorf("report %s: %w", r.Name, duck.ExplainError(err))
+	}
+	defer rows.Close()
+	if _, err := render.Rows(ctx, w, rows, opts); err != nil {
+		return fmt.Errorf("report %s: %w", r.Name, duck.ExplainError(err))
+	}
+	return rows.Err()
+}
+
+// Bind validates params against the report's declared parameters, fills in
+// the defaults and returns the values to bind, one sql.NamedArg per
+// parameter the statement reads (the driver wants exactly those).
+func (r Report) Bind(params map[string]string) ([]any, error) {
+	used := map[string]bool{}
+	for _, name := range placeholders(r.statement) {
+		used[name] = true
+	}
+	names := make([]string, 0, len(params))
+	for name := range params {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if _, ok := r.Param(name); !ok {
+			return nil, &ParamError{Report: r.Name, Name: name, Value: params[name], Reason: r.unknownParam()}
+		}
+	}
+	var args []any
+	for _, p := range r.params {
+		value, given := params[p.Name]
+		if !given {
+			if p.Required {
+				return nil, &ParamError{Report: r.Name, Name: p.Name, Missing: true, Reason: p.Doc}
+			}
+			value = p.Default
+		}
+		v, err := p.Parse(value)
+		if err != nil {
+			var pe *ParamError
+			if errors.As(err, &pe) {
+				pe.Report = r.Name
+			}
+			return nil, err
+		}
+		if used[p.Name] {
+			args = append(args, sql.Named(p.Name, v))
+		}
+	}
+	return args, nil
+}
+
+// unknownParam says which parameters the report has.
+func (r Report) unknownParam() string {
+	if len(r.params) == 0 {
+		return fmt.Sprintf("report %s takes no parameters", r.Name)
+	}
+	names := make([]string, len(r.params))
+	for i, p := range r.params {
+		names[i] = p.Name
+	}
+	return fmt.Sprintf("report %s has no such parameter (it has %s)", r.Name, strings.Join(names, ", "))
+}
+
+// Statement returns the report's SQL statement without its header.
+func (r Report) Statement() string { return r.statement }

@@ -1,0 +1,34 @@
+-- name: admin-ports-exposed
+-- description: Remote administration ports (SSH, Telnet, RDP, WinRM) that accepted connections from outside the private ranges
+
+WITH admin_ports (port, service) AS (
+    VALUES
+        (22, 'ssh'),
+        (23, 'telnet'),
+        (3389, 'rdp'),
+        (5985, 'winrm-http'),
+        (5986, 'winrm-https')
+),
+
+exposed AS (
+    -- accepted requests from a public address to an admin port
+    SELECT f.dstaddr, f.dstport, p.service, f.srcaddr, f.interface_id, f.start
+    FROM vpc_flow_logs f
+    JOIN admin_ports p ON f.dstport = p.port
+    WHERE f.action = 'ACCEPT'
+      AND f.protocol = 6
+      AND NOT is_private(f.srcaddr)
+)
+
+SELECT
+    dstaddr AS host,
+    dstport AS port,
+    service,
+    srcaddr AS source,
+    count(*) AS flows,
+    from_unixtime(min(start)) AS first_seen,
+    from_unixtime(max(start)) AS last_seen,
+    max(interface_id) AS interface_id
+FROM exposed
+GROUP BY dstaddr, dstport, service, srcaddr
+ORDER BY min(start), host, port, source;

@@ -1,0 +1,37 @@
+-- name: first-last-seen
+-- description: When each address was first and last seen, newest first, with its flows and peers
+-- param: limit int 50 "rows to show"
+
+WITH sightings AS (
+    -- every address of every record, as the sender and as the receiver
+    SELECT srcaddr AS address, dstaddr AS peer, start, "end"
+    FROM vpc_flow_logs
+    WHERE log_status = 'OK'
+    UNION ALL
+    SELECT dstaddr AS address, srcaddr AS peer, start, "end"
+    FROM vpc_flow_logs
+    WHERE log_status = 'OK'
+),
+
+addresses AS (
+    SELECT
+        address,
+        min(start) AS first_start,
+        max("end") AS last_end,
+        count(*) AS flows,
+        count(DISTINCT peer) AS peers
+    FROM sightings
+    WHERE address IS NOT NULL
+    GROUP BY address
+)
+
+SELECT
+    address,
+    CASE WHEN is_private(address) THEN 'internal' ELSE 'external' END AS origin,
+    from_unixtime(first_start) AS first_seen,
+    from_unixtime(last_end) AS last_seen,
+    flows,
+    peers
+FROM addresses
+ORDER BY first_start DESC, address
+LIMIT $limit;

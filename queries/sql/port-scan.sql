@@ -1,0 +1,44 @@
+-- name: port-scan
+-- description: One source probing many destination ports on one host within a time window (vertical scan)
+-- param: min_ports int 100 "distinct destination ports that make a scan"
+-- param: window duration 10m "length of the time windows ports are counted in"
+
+WITH probes AS (
+    -- each record, placed in its window ($window is bound in seconds)
+    SELECT
+        srcaddr,
+        dstaddr,
+        dstport,
+        action,
+        start - start % $window AS window_start
+    FROM vpc_flow_logs
+    WHERE log_status = 'OK'
+      AND protocol IN (6, 17)
+),
+
+windows AS (
+    SELECT
+        srcaddr,
+        dstaddr,
+        window_start,
+        count(DISTINCT dstport) AS ports,
+        count(*) AS attempts,
+        count_if(action = 'REJECT') AS rejected,
+        min(dstport) AS lowest_port,
+        max(dstport) AS highest_port
+    FROM probes
+    GROUP BY srcaddr, dstaddr, window_start
+)
+
+SELECT
+    srcaddr,
+    dstaddr,
+    from_unixtime(window_start) AS window_start,
+    ports,
+    attempts,
+    rejected,
+    lowest_port,
+    highest_port
+FROM windows
+WHERE ports >= $min_ports
+ORDER BY window_start, srcaddr, dstaddr;
