@@ -3,6 +3,10 @@
 //
 //	go run ./bench/loadbench -records 10000000 -files 48 -runs 3
 //
+// With -s3 it measures instead loading the same files from a real
+// S3-compatible server on loopback (issue 7): the download alone, the local
+// load, and `flowduck load s3://...` with an empty cache.
+//
 // It generates the S3-layout dataset once (flowduck's demo generator, v2
 // default format), then alternates: a plain DuckDB CREATE TABLE AS SELECT *
 // FROM read_csv(<same files>, explicit columns) into a fresh database file,
@@ -35,6 +39,7 @@ func main() {
 	runs := flag.Int("runs", 3, "runs of each measurement")
 	dir := flag.String("dir", filepath.Join(os.TempDir(), "flowduck-loadbench"), "work directory (the dataset is kept and reused)")
 	baseline := flag.String("baseline", "", "internal: run the plain DuckDB baseline into this database file")
+	withS3 := flag.Bool("s3", false, "also measure loading the same files from a local S3-compatible server (versitygw)")
 	flag.Parse()
 	ctx := context.Background()
 	if *baseline != "" {
@@ -44,14 +49,14 @@ func main() {
 		}
 		return
 	}
-	if err := run(ctx, *dir, *records, *files, *runs); err != nil {
+	if err := run(ctx, *dir, *records, *files, *runs, *withS3); err != nil {
 		fmt.Fprintln(os.Stderr, "loadbench:", err)
 		os.Exit(1)
 	}
 }
 
 // run generates the data, builds flowduck and measures.
-func run(ctx context.Context, dir string, records, files, runs int) error {
+func run(ctx context.Context, dir string, records, files, runs int, withS3 bool) error {
 	data := filepath.Join(dir, fmt.Sprintf("data-%d-%d", records, files))
 	if _, err := os.Stat(filepath.Join(data, ".complete")); err != nil {
 		fmt.Printf("generating %d records in %d files under %s ...\n", records, files, data)
@@ -79,6 +84,9 @@ func run(ctx context.Context, dir string, records, files, runs int) error {
 	self, err := os.Executable()
 	if err != nil {
 		return err
+	}
+	if withS3 {
+		return runS3(ctx, dir, data, bin, runs)
 	}
 	var base, load, reload []sample
 	for i := range runs {
@@ -126,7 +134,13 @@ type sample struct {
 
 // measure runs a command and returns its wall time and peak RSS.
 func measure(name string, args ...string) (sample, error) {
+	return measureEnv(nil, name, args...)
+}
+
+// measureEnv is measure with an environment (nil: the current one).
+func measureEnv(env []string, name string, args ...string) (sample, error) {
 	cmd := exec.Command(name, args...)
+	cmd.Env = env
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	began := time.Now()
