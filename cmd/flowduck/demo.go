@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -10,8 +11,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/flowduck/flowduck/internal/demo"
+	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/render"
 	"github.com/flowduck/flowduck/loader"
+	"github.com/flowduck/flowduck/queries"
 )
 
 func init() { commands = append(commands, newDemoCmd) }
@@ -139,6 +142,10 @@ func runDemo(ctx context.Context, o *demoOptions) error {
 			return err
 		}
 	}
+	fmt.Fprintf(w, "\nA saved report: remote administration ports accepted from the internet (flowduck run admin-ports-exposed):\n")
+	if err := runDemoReport(ctx, s, "admin-ports-exposed", w, ropts); err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "\nThe data is in %s. Next:\n  flowduck --db %s repl\n  flowduck --db %s reports\n  flowduck --db %s run port-scan\n", s.Path, s.Path, s.Path, s.Path)
 	return nil
 }
@@ -156,4 +163,13 @@ var demoTour = []struct{ title, sql string }{
 		`SELECT srcaddr, count(*) AS attempts, count(DISTINCT dstaddr) AS targets, min(from_unixtime(start)) AS first_seen, max(from_unixtime("end")) AS last_seen FROM vpc_flow_logs WHERE dstport = 22 AND protocol = 6 AND action = 'REJECT' GROUP BY srcaddr ORDER BY attempts DESC LIMIT 5`},
 	{"One source, many ports on one host (a port scan):",
 		`SELECT srcaddr, dstaddr, count(DISTINCT dstport) AS ports, min(from_unixtime(start)) AS first_seen FROM vpc_flow_logs WHERE action = 'REJECT' GROUP BY srcaddr, dstaddr HAVING count(DISTINCT dstport) > 100 ORDER BY ports DESC`},
+}
+
+// runDemoReport runs a built-in report in the tour.
+func runDemoReport(ctx context.Context, s *duck.Session, name string, w io.Writer, ropts render.Options) error {
+	report, err := queries.Lookup(name)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	return queries.Run(ctx, s.Conn, report, nil, queries.Filters{}, w, ropts)
 }

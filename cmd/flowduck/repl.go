@@ -85,7 +85,7 @@ func runREPL(ctx context.Context, o *replOptions) error {
 // shellHooks gives the shell the product's features on its own session.
 func shellHooks(s *duck.Session, g *globalOptions) repl.Hooks {
 	conn := s.Conn
-	return repl.Hooks{
+	h := repl.Hooks{
 		Load: func(ctx context.Context, sources []string, progress io.Writer) error {
 			res, err := loader.Load(ctx, conn, loader.Options{Sources: sources, Progress: progress, Live: g.streams.ErrTTY})
 			if err != nil {
@@ -111,4 +111,6 @@ func shellHooks(s *duck.Session, g *globalOptions) repl.Hooks {
 			return duck.Rewrite(ctx, conn, stmt)
 		},
 	}
+	addReportHooks(&h, s, g)
+	return h
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"strconv"
 	"strings"
 
@@ -65,12 +66,17 @@ func runReports(ctx context.Context, opts *reportsOptions) error {
 	if err != nil {
 		return err
 	}
+	return renderReports(ctx, opts.g.streams.Out, reports, ropts)
+}
+
+// renderReports writes one row per report.
+func renderReports(ctx context.Context, w io.Writer, reports []queries.Report, ropts render.Options) error {
 	columns := []string{"name", "description", "parameters", "requires", "origin"}
 	data := make([][]any, len(reports))
 	for i, r := range reports {
 		data[i] = []any{r.Name, r.Description, paramSummary(r.Params()), requiresSummary(r), r.Origin}
 	}
-	_, err = render.Values(ctx, opts.g.streams.Out, columns, data, ropts)
+	_, err := render.Values(ctx, w, columns, data, ropts)
 	return err
 }
 
