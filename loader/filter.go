@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/flowduck/flowduck/internal/store"
 )
 
 // Filter narrows a load: files whose path is out of range are skipped unread,
@@ -15,10 +17,9 @@ type Filter struct {
 	Regions      []string
 }
 
-// where returns the SQL condition over a relation with columns start,
-// account_id and region (or their provenance fallbacks given as expressions),
-// or "" when the filter keeps everything.
-func (f Filter) where(start, account, region string) string {
+// Where returns the SQL condition of the filter, given the SQL expressions of
+// a record's start, account and region, or "" when it keeps everything.
+func (f Filter) Where(start, account, region string) string {
 	var conds []string
 	if !f.Since.IsZero() {
 		conds = append(conds, fmt.Sprintf("%s >= %d", start, f.Since.Unix()))
@@ -27,10 +28,10 @@ func (f Filter) where(start, account, region string) string {
 		conds = append(conds, fmt.Sprintf("%s < %d", start, f.Until.Unix()))
 	}
 	if len(f.Accounts) > 0 {
-		conds = append(conds, fmt.Sprintf("%s IN (%s)", account, literalList(f.Accounts)))
+		conds = append(conds, fmt.Sprintf("%s IN (%s)", account, store.LiteralList(f.Accounts)))
 	}
 	if len(f.Regions) > 0 {
-		conds = append(conds, fmt.Sprintf("%s IN (%s)", region, literalList(f.Regions)))
+		conds = append(conds, fmt.Sprintf("%s IN (%s)", region, store.LiteralList(f.Regions)))
 	}
 	return strings.Join(conds, " AND ")
 }

@@ -66,7 +66,7 @@ func recordFilter(g *group, f Filter, startExpr string) string {
 		// file was kept by the path check, so keep its records.
 		f.Since, f.Until = time.Time{}, time.Time{}
 	}
-	return f.where(startExpr, account, region)
+	return f.Where(startExpr, account, region)
 }
 
 // insertSQL assembles INSERT INTO records (...) SELECT ... FROM from WHERE where.
@@ -219,7 +219,7 @@ func splitFilter(g *group, f Filter, start string) string {
 	if start == "" {
 		f.Since, f.Until = time.Time{}, time.Time{}
 	}
-	return f.where(start, account, region)
+	return f.Where(start, account, region)
 }
 
 // pathList is a DuckDB list literal of the jobs' local paths.
@@ -229,15 +229,6 @@ func pathList(jobs []*job) string {
 		paths[i] = store.Literal(j.Local)
 	}
 	return "[" + strings.Join(paths, ", ") + "]"
-}
-
-// literalList is a comma-separated list of string literals.
-func literalList(values []string) string {
-	out := make([]string, len(values))
-	for i, v := range values {
-		out[i] = store.Literal(v)
-	}
-	return strings.Join(out, ", ")
 }
 
 func fieldIndex(fields []schema.Field, column string) int {

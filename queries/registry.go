@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/flowduck/flowduck/internal/suggest"
 )
 
 // builtinFS holds the reports shipped in the binary.
@@ -173,38 +175,13 @@ func Dirs(getenv func(string) string, extra ...string) ([]string, error) {
 	return dirs, nil
 }
 
-// closest returns the name nearest to name: one it is a prefix of, or one
-// within a third of its length in edits; "" if none.
+// closest returns the name nearest to name: one it is a prefix of or
+// contains, or one within a third of its length in edits; "" if none.
 func closest(name string, names []string) string {
-	best, bestDist := "", len(name)/3+1
 	for _, n := range names {
-		if name != "" && (strings.HasPrefix(n, name) || strings.Contains(n, name)) {
+		if name != "" && strings.Contains(n, name) {
 			return n
 		}
-		if d := editDistance(name, n); d < bestDist {
-			best, bestDist = n, d
-		}
 	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return suggest.Closest(name, names, len(name)/3)
 }

@@ -94,29 +94,21 @@ func copySQL(fields []schema.Field, layout schema.Layout, where, target, compres
 // overlap [Since, Until). Accounts and regions apply to the provenance the
 // loader recorded (the S3 key, else the record's own field).
 func filterSQL(f loader.Filter, hasStart bool) string {
-	var conds []string
 	if hasStart {
-		if !f.Since.IsZero() {
-			conds = append(conds, fmt.Sprintf("start >= %d", f.Since.Unix()))
-		}
-		if !f.Until.IsZero() {
-			conds = append(conds, fmt.Sprintf("start < %d", f.Until.Unix()))
-		}
-	} else {
-		first := fmt.Sprintf("(CAST(%s AS TIMESTAMP) + to_hours(coalesce(%s, 0)))", store.ColDate, store.ColHour)
-		span := fmt.Sprintf("(CASE WHEN %s IS NULL THEN INTERVAL 1 DAY ELSE INTERVAL 1 HOUR END)", store.ColHour)
-		if !f.Since.IsZero() {
-			conds = append(conds, fmt.Sprintf("%s + %s > %s", first, span, timestamp(f.Since)))
-		}
-		if !f.Until.IsZero() {
-			conds = append(conds, fmt.Sprintf("%s < %s", first, timestamp(f.Until)))
-		}
+		return f.Where("start", store.ColAccount, store.ColRegion)
 	}
-	if len(f.Accounts) > 0 {
-		conds = append(conds, fmt.Sprintf("%s IN (%s)", store.ColAccount, literals(f.Accounts)))
+	var conds []string
+	first := fmt.Sprintf("(CAST(%s AS TIMESTAMP) + to_hours(coalesce(%s, 0)))", store.ColDate, store.ColHour)
+	span := fmt.Sprintf("(CASE WHEN %s IS NULL THEN INTERVAL 1 DAY ELSE INTERVAL 1 HOUR END)", store.ColHour)
+	if !f.Since.IsZero() {
+		conds = append(conds, fmt.Sprintf("%s + %s > %s", first, span, timestamp(f.Since)))
 	}
-	if len(f.Regions) > 0 {
-		conds = append(conds, fmt.Sprintf("%s IN (%s)", store.ColRegion, literals(f.Regions)))
+	if !f.Until.IsZero() {
+		conds = append(conds, fmt.Sprintf("%s < %s", first, timestamp(f.Until)))
+	}
+	f.Since, f.Until = time.Time{}, time.Time{}
+	if rest := f.Where("", store.ColAccount, store.ColRegion); rest != "" {
+		conds = append(conds, rest)
 	}
 	return strings.Join(conds, " AND ")
 }
@@ -124,15 +116,6 @@ func filterSQL(f loader.Filter, hasStart bool) string {
 // timestamp is a UTC TIMESTAMP literal.
 func timestamp(t time.Time) string {
 	return "TIMESTAMP " + store.Literal(t.UTC().Format("2006-01-02 15:04:05"))
-}
-
-// literals is a comma-separated list of string literals.
-func literals(values []string) string {
-	out := make([]string, len(values))
-	for i, v := range values {
-		out[i] = store.Literal(v)
-	}
-	return strings.Join(out, ", ")
 }
 
 func hasField(fields []schema.Field, column string) bool {

@@ -3,6 +3,8 @@ package render
 import (
 	"fmt"
 	"strings"
+
+	"github.com/flowduck/flowduck/internal/suggest"
 )
 
 // Format names one output format, as given to `-o`.
@@ -70,7 +72,7 @@ func ParseFormat(name string) (Format, error) {
 			return f.Name, nil
 		}
 	}
-	return "", &UnknownFormatError{Name: name, Suggestion: suggest(clean)}
+	return "", &UnknownFormatError{Name: name, Suggestion: suggestFormat(clean)}
 }
 
 // Names returns the valid format names in registry order.
@@ -101,42 +103,8 @@ func lookup(f Format) (FormatInfo, bool) {
 	return FormatInfo{}, false
 }
 
-// suggest returns the format name closest to name, or "" when none is within
-// two edits (or a prefix of it).
-func suggest(name string) Format {
-	if name == "" {
-		return ""
-	}
-	best, bestDist := Format(""), 3
-	for _, f := range Formats {
-		if strings.HasPrefix(string(f.Name), name) {
-			return f.Name
-		}
-		if d := editDistance(name, string(f.Name)); d < bestDist {
-			best, bestDist = f.Name, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+// suggestFormat returns the format name closest to name, or "" when none is
+// within two edits (or a prefix of it).
+func suggestFormat(name string) Format {
+	return Format(suggest.Closest(name, Names(), 2))
 }

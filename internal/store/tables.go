@@ -75,3 +75,12 @@ func Ident(name string) string {
 func Literal(s string) string {
 	return `'` + strings.ReplaceAll(s, `'`, `''`) + `'`
 }
+
+// LiteralList is a comma-separated list of string literals.
+func LiteralList(values []string) string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = Literal(v)
+	}
+	return strings.Join(out, ", ")
+}
