@@ -7,25 +7,27 @@ import (
 	"time"
 )
 
-// progress draws a live progress line on a terminal while a load runs:
-// compressed bytes checked and groups loaded, with elapsed time.
+// progress draws a live progress line on a terminal while a load runs: how
+// much of the input DuckDB has read, the rate, the groups loaded and the
+// elapsed time.
 type progress struct {
 	w       io.Writer
 	live    bool
-	total   int64
-	groups  int
 	started time.Time
+	base    int64 // processReadBytes when the load started
 
 	mu      sync.Mutex
-	done    int
-	drawing bool
+	total   int64
+	files   int
+	groups  int
 	ver     *verifier
+	drawing bool
 	stopCh  chan struct{}
 	wg      sync.WaitGroup
 }
 
 func newProgress(w io.Writer, live bool, jobs []*job) *progress {
-	p := &progress{w: w, live: live && w != nil, started: time.Now(), stopCh: make(chan struct{})}
+	p := &progress{w: w, live: live && w != nil, started: time.Now(), stopCh: make(chan struct{}), base: processReadBytes()}
 	p.add(jobs)
 	return p
 }
@@ -36,14 +38,16 @@ func (p *progress) add(jobs []*job) {
 	defer p.mu.Unlock()
 	for _, j := range jobs {
 		p.total += j.Size
+		p.files++
 	}
 }
 
-// watch starts redrawing, reading byte progress from the verifier.
+// watch starts redrawing; the verifier's count separates its own reads from
+// DuckDB's.
 func (p *progress) watch(v *verifier) {
 	p.mu.Lock()
 	p.ver = v
-	p.done = 0
+	p.groups = 0
 	already := p.drawing
 	p.drawing = true
 	p.mu.Unlock()
@@ -70,18 +74,35 @@ func (p *progress) watch(v *verifier) {
 // groupDone counts a loaded group.
 func (p *progress) groupDone(*group) {
 	p.mu.Lock()
-	p.done++
+	p.groups++
 	p.mu.Unlock()
+}
+
+// read estimates the input bytes DuckDB has read: the process's reads less
+// the gzip checker's, or the checker's count where the OS cannot tell.
+func (p *progress) read() int64 {
+	var checked int64
+	if p.ver != nil {
+		checked = p.ver.done.Load()
+	}
+	n := checked
+	if now := processReadBytes(); now >= 0 && p.base >= 0 {
+		n = now - p.base - checked
+	}
+	return max(0, min(n, p.total))
 }
 
 func (p *progress) draw() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	var checked int64
-	if p.ver != nil {
-		checked = p.ver.done.Load()
+	read, elapsed := p.read(), time.Since(p.started)
+	pct := 0.0
+	if p.total > 0 {
+		pct = 100 * float64(read) / float64(p.total)
 	}
-	fmt.Fprintf(p.w, "\r\033[Kloading: %s of %s read, %d group(s) loaded, %s", HumanBytes(checked), HumanBytes(p.total), p.done, time.Since(p.started).Round(100*time.Millisecond))
+	rate := float64(read) / max(elapsed.Seconds(), 0.001)
+	fmt.Fprintf(p.w, "\r\033[Kloading %d file(s): %s of %s read (%.0f%%), %s/s, %d group(s) done, %s",
+		p.files, HumanBytes(read), HumanBytes(p.total), pct, HumanBytes(int64(rate)), p.groups, elapsed.Round(time.Second))
 }
 
 // stop ends the live line.
