@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -47,9 +48,18 @@ func (g *globalOptions) open(ctx context.Context) (*duck.Session, error) {
 	if _, err := g.location(); err != nil {
 		return nil, err
 	}
+	threads := 0
+	if v := g.getenv("FLOWDUCK_THREADS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return nil, usagef("FLOWDUCK_THREADS=%q: want a positive number of threads", v)
+		}
+		threads = n
+	}
 	return duck.Open(ctx, duck.Options{
 		Path:        g.dbFile(),
 		TZ:          g.tz,
+		Threads:     threads,
 		MemoryLimit: g.getenv("FLOWDUCK_MEMORY_LIMIT"),
 	})
 }
