@@ -12,33 +12,29 @@ import (
 // TestExitCodes checks the one place errors become exit codes: 0 ok,
 // 1 error, 2 usage, 130 cancelled; errors are one line on stderr.
 func TestExitCodes(t *testing.T) {
-	noEnv := func(string) string { return "" }
 	cases := []struct {
 		name   string
 		args   []string
 		code   int
-		stderr string // regexp
+		stderr string            // regexp
+		env    map[string]string // the environment; none when nil
 	}{
-		{"ok", []string{"--db", ":memory:", "sql", "select 1"}, exitOK, `^$`},
-		{"sql error", []string{"--db", ":memory:", "sql", "select * from nope"}, exitError, `^flowduck: Catalog Error: Table with name nope does not exist! .*\n$`},
-		{"unknown command", []string{"bogus"}, exitUsage, `unknown command "bogus"`},
-		{"unknown flag", []string{"sql", "--bogus"}, exitUsage, `unknown flag: --bogus`},
-		{"bad output format", []string{"--db", ":memory:", "sql", "-o", "yaml", "select 1"}, exitUsage, `unknown output format "yaml"`},
-		{"bad time zone", []string{"--db", ":memory:", "--tz", "Mars/Olympus", "sql", "select 1"}, exitUsage, `unknown time zone`},
-		{"too many arguments", []string{"--db", ":memory:", "sql", "select 1", "select 2"}, exitUsage, `takes 0 to 1 arguments`},
-		{"load needs a source", []string{"--db", ":memory:", "load"}, exitUsage, `needs at least 1`},
-		{"missing source", []string{"--db", ":memory:", "load", "/no/such/dir"}, exitError, `load /no/such/dir: no such file or directory`},
-		{"bad threads", []string{"--db", ":memory:", "sql", "select 1"}, exitUsage, `FLOWDUCK_THREADS="lots"`},
-		{"bad since", []string{"--db", ":memory:", "load", "x", "--since", "yesterday"}, exitUsage, `--since: "yesterday" is not a date`},
+		{"ok", []string{"--db", ":memory:", "sql", "select 1"}, exitOK, `^$`, nil},
+		{"sql error", []string{"--db", ":memory:", "sql", "select * from nope"}, exitError, `^flowduck: Catalog Error: Table with name nope does not exist! .*\n$`, nil},
+		{"unknown command", []string{"bogus"}, exitUsage, `unknown command "bogus"`, nil},
+		{"unknown flag", []string{"sql", "--bogus"}, exitUsage, `unknown flag: --bogus`, nil},
+		{"bad output format", []string{"--db", ":memory:", "sql", "-o", "yaml", "select 1"}, exitUsage, `unknown output format "yaml"`, nil},
+		{"bad time zone", []string{"--db", ":memory:", "--tz", "Mars/Olympus", "sql", "select 1"}, exitUsage, `unknown time zone`, nil},
+		{"too many arguments", []string{"--db", ":memory:", "sql", "select 1", "select 2"}, exitUsage, `takes 0 to 1 arguments`, nil},
+		{"load needs a source", []string{"--db", ":memory:", "load"}, exitUsage, `needs at least 1`, nil},
+		{"missing source", []string{"--db", ":memory:", "load", "/no/such/dir"}, exitError, `load /no/such/dir: no such file or directory`, nil},
+		{"bad threads", []string{"--db", ":memory:", "sql", "select 1"}, exitUsage, `FLOWDUCK_THREADS="lots"`, map[string]string{"FLOWDUCK_THREADS": "lots"}},
+		{"bad since", []string{"--db", ":memory:", "load", "x", "--since", "yesterday"}, exitUsage, `--since: "yesterday" is not a date`, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			streams, _, stderr := iostreams.Test("")
-			env := noEnv
-			if tc.name == "bad threads" {
-				env = func(k string) string { return map[string]string{"FLOWDUCK_THREADS": "lots"}[k] }
-			}
-			code := run(context.Background(), tc.args, streams, env)
+			code := run(context.Background(), tc.args, streams, func(k string) string { return tc.env[k] })
 			if code != tc.code {
 				t.Errorf("exit code %d, want %d (stderr %q)", code, tc.code, stderr.String())
 			}
