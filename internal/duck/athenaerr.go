@@ -20,7 +20,8 @@ type AthenaError struct {
 
 // Error reports the construct, the hint and DuckDB's error.
 func (e *AthenaError) Error() string {
-	return fmt.Sprintf("athena %s is not supported: %s\n%v", e.Construct, e.Hint, e.Err)
+	first, _, _ := strings.Cut(e.Err.Error(), "\n")
+	return fmt.Sprintf("athena %s is not supported: %s (duckdb: %s)", e.Construct, e.Hint, first)
 }
 
 // Unwrap returns DuckDB's error.
