@@ -130,7 +130,7 @@ func runDemo(ctx context.Context, o *demoOptions) error {
 	for _, step := range demoTour {
 		fmt.Fprintf(w, "\n%s\n", step.title)
 		if o.g.streams.IsTTY {
-			fmt.Fprintf(w, "$ flowduck --db %s sql \"%s\"\n", s.Path, oneLine(step.sql))
+			fmt.Fprintf(w, "$ flowduck --db %s sql %s\n", shellQuote(s.Path), shellQuote(oneLine(step.sql)))
 		}
 		rows, err := s.Conn.QueryContext(ctx, step.sql)
 		if err != nil {
@@ -158,11 +158,11 @@ var demoTour = []struct{ title, sql string }{
 	{"Traffic by day and action (Athena's vpc_flow_logs view, date partition):",
 		`SELECT date, action, count(*) AS flows, sum(packets) AS packets, sum(bytes) AS bytes FROM vpc_flow_logs WHERE log_status = 'OK' GROUP BY date, action ORDER BY date, action`},
 	{"Top destinations of HTTPS packets (the Athena user guide's query, unchanged):",
-		`SELECT SUM(packets) AS packetcount, dstaddr FROM vpc_flow_logs WHERE dstport = 443 AND date >= DATE '2026-03-02' GROUP BY dstaddr ORDER BY packetcount DESC LIMIT 5`},
+		`SELECT SUM(packets) AS packetcount, dstaddr FROM vpc_flow_logs WHERE dstport = 443 AND date >= DATE '2026-03-02' GROUP BY dstaddr ORDER BY packetcount DESC, dstaddr LIMIT 5`},
 	{"Who is knocking on SSH from outside (rejected TCP to port 22):",
-		`SELECT srcaddr, count(*) AS attempts, count(DISTINCT dstaddr) AS targets, min(from_unixtime(start)) AS first_seen, max(from_unixtime("end")) AS last_seen FROM vpc_flow_logs WHERE dstport = 22 AND protocol = 6 AND action = 'REJECT' GROUP BY srcaddr ORDER BY attempts DESC LIMIT 5`},
+		`SELECT srcaddr, count(*) AS attempts, count(DISTINCT dstaddr) AS targets, min(from_unixtime(start)) AS first_seen, max(from_unixtime("end")) AS last_seen FROM vpc_flow_logs WHERE dstport = 22 AND protocol = 6 AND action = 'REJECT' GROUP BY srcaddr ORDER BY attempts DESC, srcaddr LIMIT 5`},
 	{"One source, many ports on one host (a port scan):",
-		`SELECT srcaddr, dstaddr, count(DISTINCT dstport) AS ports, min(from_unixtime(start)) AS first_seen FROM vpc_flow_logs WHERE action = 'REJECT' GROUP BY srcaddr, dstaddr HAVING count(DISTINCT dstport) > 100 ORDER BY ports DESC`},
+		`SELECT srcaddr, dstaddr, count(DISTINCT dstport) AS ports, min(from_unixtime(start)) AS first_seen FROM vpc_flow_logs WHERE action = 'REJECT' GROUP BY srcaddr, dstaddr HAVING count(DISTINCT dstport) > 100 ORDER BY ports DESC, srcaddr, dstaddr`},
 }
 
 // runDemoReport runs a built-in report in the tour.
