@@ -153,3 +153,33 @@ func TestFilterSkipsFilesAndRecords(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileFileNames: file names are quoted wherever they reach SQL, so a
+// quote, spaces, unicode or SQL in a name load like any other file.
+func TestHostileFileNames(t *testing.T) {
+	s, _ := openDB(t)
+	dir := t.TempDir()
+	names := []string{
+		"it's a log.log",
+		"données été/日本.log.gz",
+		"x'); DROP TABLE flowduck_files; --.log",
+	}
+	for _, n := range names {
+		copySample(t, "v5-custom-order.log", dir, n)
+	}
+	writeFile(t, dir, "bad 'quote'.log", "garbage line\n")
+	res := mustLoad(t, s, Options{Sources: []string{dir}})
+	if res.Loaded != 3 || res.Records != 6 || res.Skipped != 1 {
+		t.Fatalf("result = %+v, want 3 files loaded, 6 records, the garbage file skipped", res)
+	}
+	if got := one(t, s, "SELECT count(*) FROM flowduck_files WHERE path LIKE '%DROP TABLE%'"); got != "1" {
+		t.Errorf("manifest lost the file with SQL in its name: %s", got)
+	}
+	again := mustLoad(t, s, Options{Sources: []string{dir}, Force: true})
+	if again.Loaded != 3 || again.Records != 6 {
+		t.Errorf("forced reload = %+v", again)
+	}
+	if got := one(t, s, "SELECT count(*) FROM vpc_flow_logs"); got != "6" {
+		t.Errorf("records = %s, want 6", got)
+	}
+}
