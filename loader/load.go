@@ -308,7 +308,6 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 				}
 				return blame(g, err)
 			}
-			r.prog.groupDone(g)
 			r.trace.step(fmt.Sprintf("group %d (%d files)", r.seq, len(g.jobs)))
 		}
 	}

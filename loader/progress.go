@@ -8,8 +8,8 @@ import (
 )
 
 // progress draws a live progress line on a terminal while a load runs: how
-// much of the input DuckDB has read, the rate, the groups loaded and the
-// elapsed time.
+// much of the input DuckDB has read, the rate, an estimate of the records
+// and the elapsed time.
 type progress struct {
 	w       io.Writer
 	live    bool
@@ -18,8 +18,8 @@ type progress struct {
 
 	mu      sync.Mutex
 	total   int64
+	records int64 // estimated records of the files (see Sniffed.Records)
 	files   int
-	groups  int
 	ver     *verifier
 	drawing bool
 	stopCh  chan struct{}
@@ -38,6 +38,7 @@ func (p *progress) add(jobs []*job) {
 	defer p.mu.Unlock()
 	for _, j := range jobs {
 		p.total += j.Size
+		p.records += j.sniff.Records
 		p.files++
 	}
 }
@@ -47,7 +48,6 @@ func (p *progress) add(jobs []*job) {
 func (p *progress) watch(v *verifier) {
 	p.mu.Lock()
 	p.ver = v
-	p.groups = 0
 	already := p.drawing
 	p.drawing = true
 	p.mu.Unlock()
@@ -69,13 +69,6 @@ func (p *progress) watch(v *verifier) {
 			}
 		}
 	}()
-}
-
-// groupDone counts a loaded group.
-func (p *progress) groupDone(*group) {
-	p.mu.Lock()
-	p.groups++
-	p.mu.Unlock()
 }
 
 // read estimates the input bytes DuckDB has read: the process's reads less
@@ -100,9 +93,14 @@ func (p *progress) draw() {
 	if p.total > 0 {
 		pct = 100 * float64(read) / float64(p.total)
 	}
-	rate := float64(read) / max(elapsed.Seconds(), 0.001)
-	fmt.Fprintf(p.w, "\r\033[Kloading %d file(s): %s of %s read (%.0f%%), %s/s, %d group(s) done, %s",
-		p.files, HumanBytes(read), HumanBytes(p.total), pct, HumanBytes(int64(rate)), p.groups, elapsed.Round(time.Second))
+	secs := max(elapsed.Seconds(), 0.001)
+	records := ""
+	if p.records > 0 {
+		done := float64(p.records) * pct / 100
+		records = fmt.Sprintf(", ~%s records (~%s/s)", HumanCount(int64(done)), HumanCount(int64(done/secs)))
+	}
+	fmt.Fprintf(p.w, "\r\033[Kloading %d file(s): %s of %s read (%.0f%%), %s/s%s, %s",
+		p.files, HumanBytes(read), HumanBytes(p.total), pct, HumanBytes(int64(float64(read)/secs)), records, elapsed.Round(time.Second))
 }
 
 // stop ends the live line.
@@ -129,4 +127,15 @@ func HumanBytes(n int64) string {
 		exp++
 	}
 	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+}
+
+// HumanCount writes 1234567 as 1.2M.
+func HumanCount(n int64) string {
+	switch {
+	case n >= 1_000_000:
+		return fmt.Sprintf("%.1fM", float64(n)/1e6)
+	case n >= 1_000:
+		return fmt.Sprintf("%.1fk", float64(n)/1e3)
+	}
+	return fmt.Sprint(n)
 }

@@ -36,6 +36,9 @@ type Sniffed struct {
 	HasHeader bool
 	Fields    []schema.Field // the columns of each record, in file order (text kinds)
 	Header    string         // the header line, normalised (single spaces), if any
+	// Records estimates the records in the file for the progress line (0:
+	// unknown); the loaded count comes from the database.
+	Records int64
 }
 
 // Format is a short description for the manifest, e.g. "text+gzip v5".
@@ -96,6 +99,9 @@ func sniff(path string, format []schema.Field) (Sniffed, error) {
 			s.Fields = schema.DefaultFormat()
 		}
 		return s, nil
+	}
+	if info, err := f.Stat(); err == nil {
+		s.Records = estimateRecords(path, info.Size(), s.Gzip, head)
 	}
 	if fields, ok := schema.ParseHeader(trimmed); ok {
 		s.Kind, s.HasHeader, s.Fields = KindText, true, fields

@@ -90,7 +90,7 @@ func printLoadSummaryTo(w io.Writer, res loader.Result) {
 	}
 	rate := ""
 	if secs := res.Elapsed.Seconds(); secs > 0 && res.Records > 0 {
-		rate = fmt.Sprintf(", %s records/s", humanCount(int64(float64(res.Records)/secs)))
+		rate = fmt.Sprintf(", %s records/s", loader.HumanCount(int64(float64(res.Records)/secs)))
 	}
 	fmt.Fprintf(w, "loaded %d file(s) (%s), skipped %d, failed %d: %s records, %s rejects in %s%s\n",
 		res.Loaded, loader.HumanBytes(res.Bytes), res.Skipped, res.Failed, groupDigits(res.Records), groupDigits(res.Rejects),
@@ -111,15 +111,4 @@ func groupDigits(n int64) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// humanCount writes 1234567 as 1.2M.
-func humanCount(n int64) string {
-	switch {
-	case n >= 1_000_000:
-		return fmt.Sprintf("%.1fM", float64(n)/1e6)
-	case n >= 1_000:
-		return fmt.Sprintf("%.1fk", float64(n)/1e3)
-	}
-	return fmt.Sprint(n)
 }
