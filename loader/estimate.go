@@ -19,13 +19,17 @@ func estimateRecords(path string, size int64, gz bool, head []byte) int64 {
 	text := size
 	if gz {
 		isize, ok := gzipISize(path, size)
-		if !ok || isize < size {
-			return 0 // not a plausible size: damaged, or over 4 GiB
+		if !ok || isize < size || isize > size*maxGzipRatio {
+			return 0 // not a plausible size: damaged (the tail is not a trailer), or over 4 GiB
 		}
 		text = isize
 	}
 	return int64(float64(text) * float64(lines) / float64(len(head)))
 }
+
+// maxGzipRatio bounds a plausible uncompressed size: flow-log text
+// compresses about 6 to 30 times.
+const maxGzipRatio = 64
 
 // gzipISize reads the uncompressed size from the last 4 bytes of a gzip file.
 func gzipISize(path string, size int64) (int64, bool) {
