@@ -94,6 +94,7 @@ type countingReader struct {
 	n *atomic.Int64
 }
 
+// Read reads into p and counts the bytes read.
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n.Add(int64(n))

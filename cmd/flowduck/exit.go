@@ -21,7 +21,9 @@ const (
 // usageError marks a command-line mistake: wrong flags, arguments or values.
 type usageError struct{ err error }
 
+// Error returns the message of the wrapped error.
 func (e *usageError) Error() string { return e.err.Error() }
+// Unwrap returns the wrapped error.
 func (e *usageError) Unwrap() error { return e.err }
 
 // usagef returns a usage error with a formatted message.

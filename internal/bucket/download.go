@@ -160,6 +160,7 @@ type countingWriter struct {
 	werr    error
 }
 
+// Write writes p and counts the bytes written.
 func (w *countingWriter) Write(p []byte) (int, error) {
 	n, err := w.f.Write(p)
 	w.at += int64(n)
