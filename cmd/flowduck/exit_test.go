@@ -29,7 +29,7 @@ func TestExitCodes(t *testing.T) {
 		{"load needs a source", []string{"--db", ":memory:", "load"}, exitUsage, `needs at least 1`, nil},
 		{"missing source", []string{"--db", ":memory:", "load", "/no/such/dir"}, exitError, `load /no/such/dir: no such file or directory`, nil},
 		{"bad threads", []string{"--db", ":memory:", "sql", "select 1"}, exitUsage, `FLOWDUCK_THREADS="lots"`, map[string]string{"FLOWDUCK_THREADS": "lots"}},
-		{"bad since", []string{"--db", ":memory:", "load", "x", "--since", "yesterday"}, exitUsage, `--since: "yesterday" is not a date`, nil},
+		{"bad since", []string{"--db", ":memory:", "load", "x", "--since", "yesterday"}, exitUsage, `--since: "yesterday" is not a time`, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -50,7 +51,7 @@ export writes are removed).`,
 			if o.dir == "" {
 				return usagef("export needs --parquet DIR (the directory to write)")
 			}
-			filter, err := o.filter.parse()
+			filter, err := o.filter.parse(time.Now())
 			if err != nil {
 				return err
 			}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -37,7 +38,7 @@ exports and JSON payloads, and Parquet deliveries. Files already loaded are skip
   flowduck load s3://my-flow-logs/AWSLogs/ --account 111122223333 --region eu-west-1 --since 2026-03-01`,
 		Args: minArgs(1, "SOURCE (file, directory, glob or s3:// URI)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			filter, err := o.filter.parse()
+			filter, err := o.filter.parse(time.Now())
 			if err != nil {
 				return err
 			}
