@@ -27,10 +27,16 @@ type file struct {
 }
 
 // discoverLocal expands files, directories (recursively) and globs into the
-// files they name, sorted and without duplicates. A source that names nothing
-// is an error: a typo must not look like an empty load.
-func discoverLocal(ctx context.Context, sources []string) ([]file, error) {
+// files they name, sorted and without duplicates, leaving out the ignored
+// paths. A source that names nothing is an error: a typo must not look like
+// an empty load.
+func discoverLocal(ctx context.Context, sources, ignore []string) ([]file, error) {
 	seen := map[string]bool{}
+	for _, p := range ignore {
+		if abs, err := filepath.Abs(p); err == nil {
+			seen[abs] = true
+		}
+	}
 	var files []file
 	add := func(path string, info fs.FileInfo, walked bool) error {
 		abs, err := filepath.Abs(path)

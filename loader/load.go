@@ -32,6 +32,9 @@ type Options struct {
 	Live bool
 	// S3 configures s3:// sources.
 	S3 S3Options
+	// Ignore are paths never loaded: the database's own files, which may sit
+	// inside the tree being loaded.
+	Ignore []string
 }
 
 // Status is the outcome of one file.

@@ -44,7 +44,7 @@ func discover(ctx context.Context, opts Options, man manifest) (*arrivals, error
 	}
 	var files []file
 	if len(local) > 0 {
-		f, err := discoverLocal(ctx, local)
+		f, err := discoverLocal(ctx, local, opts.Ignore)
 		if err != nil {
 			return nil, fmt.Errorf("load %w", err)
 		}

@@ -68,6 +68,7 @@ func runLoad(ctx context.Context, g *globalOptions, opts loader.Options) error {
 	defer s.Close()
 	opts.Progress = g.streams.ErrOut
 	opts.Live = g.streams.ErrTTY
+	opts.Ignore = s.Files()
 	opts.S3.ProgressTTY = g.streams.ErrTTY
 	res, err := loader.Load(ctx, s.Conn, opts)
 	if err != nil {

@@ -87,7 +87,7 @@ func shellHooks(s *duck.Session, g *globalOptions) repl.Hooks {
 	conn := s.Conn
 	h := repl.Hooks{
 		Load: func(ctx context.Context, sources []string, progress io.Writer) error {
-			res, err := loader.Load(ctx, conn, loader.Options{Sources: sources, Progress: progress, Live: g.streams.ErrTTY})
+			res, err := loader.Load(ctx, conn, loader.Options{Sources: sources, Progress: progress, Live: g.streams.ErrTTY, Ignore: s.Files()})
 			if err != nil {
 				return err
 			}

@@ -98,6 +98,15 @@ func (s *Session) configure(ctx context.Context, opts Options) error {
 	return nil
 }
 
+// Files returns the paths of the database's own files (the database and its
+// write-ahead log), or none for an in-memory database.
+func (s *Session) Files() []string {
+	if s.Path == MemoryPath {
+		return nil
+	}
+	return []string{s.Path, s.Path + ".wal"}
+}
+
 // Close releases the connection and the database.
 func (s *Session) Close() error {
 	return errors.Join(s.Conn.Close(), s.DB.Close())
