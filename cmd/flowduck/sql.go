@@ -12,6 +12,7 @@ import (
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/render"
 	"github.com/flowduck/flowduck/internal/sqlscript"
+	"github.com/flowduck/flowduck/internal/store"
 )
 
 func init() { commands = append(commands, newSQLCmd) }
@@ -72,6 +73,7 @@ func runSQL(ctx context.Context, opts *sqlOptions) error {
 	defer s.Close()
 	for i, stmt := range statements {
 		if err := runStatement(ctx, s, stmt, opts.g.streams.Out, ropts); err != nil {
+			err = withLoadHint(ctx, s, err)
 			if len(statements) > 1 {
 				return fmt.Errorf("statement %d of %d: %w", i+1, len(statements), err)
 			}
@@ -92,6 +94,18 @@ func runStatement(ctx context.Context, s *duck.Session, stmt string, w io.Writer
 		return duck.ExplainError(err)
 	}
 	return nil
+}
+
+// withLoadHint adds a hint to a failed statement's error when nothing has
+// been loaded into the database yet (so vpc_flow_logs does not exist).
+func withLoadHint(ctx context.Context, s *duck.Session, err error) error {
+	if ctx.Err() != nil {
+		return err
+	}
+	if loaded, xerr := store.Exists(ctx, s.Conn); xerr != nil || loaded {
+		return err
+	}
+	return fmt.Errorf("%w (nothing is loaded in %s yet: run 'flowduck load SOURCE' first)", err, s.Path)
 }
 
 // text returns the SQL from the argument, the file or standard input.
