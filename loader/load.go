@@ -172,6 +172,7 @@ func (r *run) plan(ctx context.Context, files []file) []*job {
 		jobs = append(jobs, j)
 	}
 	sniffAll(ctx, jobs, r.format)
+	r.trace.step(fmt.Sprintf("sniff %d file(s)", len(jobs)))
 	kept := jobs[:0]
 	for _, j := range jobs {
 		if j.Walked && errors.Is(j.err, errNotFlowLog) {
@@ -185,27 +186,31 @@ func (r *run) plan(ctx context.Context, files []file) []*job {
 	return kept
 }
 
-// sniffAll recognises every file, concurrently; a file that cannot be
+// sniffAll recognises every file with a few workers; a file that cannot be
 // recognised fails with the reason.
 func sniffAll(ctx context.Context, jobs []*job, format []schema.Field) {
+	queue := make(chan *job)
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, 2*runtime.GOMAXPROCS(0))
-	for _, j := range jobs {
+	for range min(len(jobs), 2*runtime.GOMAXPROCS(0)) {
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
-			if ctx.Err() != nil {
-				return
+			defer wg.Done()
+			for j := range queue {
+				if ctx.Err() != nil {
+					continue
+				}
+				if s, err := sniff(j.Local, format); err != nil {
+					j.err = err
+				} else {
+					j.sniff = s
+				}
 			}
-			s, err := sniff(j.Local, format)
-			if err != nil {
-				j.err = err
-				return
-			}
-			j.sniff = s
 		}()
 	}
+	for _, j := range jobs {
+		queue <- j
+	}
+	close(queue)
 	wg.Wait()
 }
 
@@ -273,6 +278,7 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 		return err
 	}
 	ver := newVerifier(ctx, runtime.GOMAXPROCS(0))
+	defer ver.wait() // stops the checkers on every way out
 	r.prog.watch(ver)
 	id := r.man.maxID
 	var live []*job

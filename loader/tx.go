@@ -3,8 +3,8 @@ package loader
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/flowduck/flowduck/internal/store"
@@ -23,25 +23,20 @@ func createFilesTemp(ctx context.Context, tx *sql.Tx) error {
 
 // stageFiles adds jobs to the temporary files table.
 func stageFiles(ctx context.Context, tx *sql.Tx, jobs []*job) error {
-	if len(jobs) == 0 {
-		return nil
-	}
-	var rows []string
-	for _, j := range jobs {
-		day, hour := "NULL", "NULL"
+	cols := []column{{"path", "VARCHAR"}, {"key", "VARCHAR"}, {"id", "BIGINT"}, {"account", "VARCHAR"},
+		{"region", "VARCHAR"}, {"day", "DATE"}, {"hour", "INTEGER"}}
+	rows := make([][]*string, len(jobs))
+	for i, j := range jobs {
+		var day, hour *string
 		if !j.Part.Day.IsZero() {
-			day = "DATE " + store.Literal(j.Part.Day.Format("2006-01-02"))
+			day = text(j.Part.Day.Format("2006-01-02"))
 		}
 		if j.Part.Hour >= 0 {
-			hour = fmt.Sprint(j.Part.Hour)
+			hour = text(fmt.Sprint(j.Part.Hour))
 		}
-		rows = append(rows, fmt.Sprintf("(%s, %s, %d, %s, %s, %s, %s)", store.Literal(j.Local), store.Literal(j.Key), j.id,
-			nullable(j.Part.Account), nullable(j.Part.Region), day, hour))
+		rows[i] = []*string{&j.Local, &j.Key, text(fmt.Sprint(j.id)), text(j.Part.Account), text(j.Part.Region), day, hour}
 	}
-	if _, err := tx.ExecContext(ctx, "INSERT INTO "+filesTemp+" VALUES "+strings.Join(rows, ", ")); err != nil {
-		return fmt.Errorf("stage files: %w", err)
-	}
-	return nil
+	return bulkInsert(ctx, tx, filesTemp, cols, "*", rows)
 }
 
 // dropReplaced deletes the rows, rejects and manifest entries of the older
@@ -165,44 +160,34 @@ func countPerFile(ctx context.Context, tx *sql.Tx, jobs []*job, maxID int64) err
 	return nil
 }
 
-// recordManifest adds the loaded files to the manifest.
+// recordManifest adds the loaded files to the manifest with one statement.
 func recordManifest(ctx context.Context, tx *sql.Tx, jobs []*job) error {
-	now := time.Now().UTC()
+	cols := []column{{"id", "BIGINT"}, {"path", "VARCHAR"}, {"size", "BIGINT"}, {"mtime", "TIMESTAMPTZ"},
+		{"etag", "VARCHAR"}, {"format", "VARCHAR"}, {"header", "VARCHAR"}, {"fields", "VARCHAR"},
+		{"records", "BIGINT"}, {"rejects", "BIGINT"}, {"loaded_at", "TIMESTAMPTZ"}}
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	var rows [][]*string
 	for _, j := range jobs {
 		if j.err != nil {
 			continue
 		}
-		var fields []string
-		for _, f := range j.sniff.Fields {
-			fields = append(fields, f.Name)
+		names := make([]string, len(j.sniff.Fields))
+		for i, f := range j.sniff.Fields {
+			names[i] = f.Name
 		}
-		var etag, mtime any
-		if j.ETag != "" {
-			etag = j.ETag
-		}
-		if !j.ModTime.IsZero() {
-			mtime = j.ModTime.UTC().Truncate(time.Microsecond)
-		}
-		_, err := tx.ExecContext(ctx, "INSERT INTO "+store.FilesTable+
-			" (id, path, size, mtime, etag, format, header, fields, records, rejects, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			j.id, j.Key, j.Size, mtime, etag, j.sniff.Format(), nullableString(j.sniff.Header), fields, j.records, j.rejects, now)
+		fields, err := json.Marshal(names)
 		if err != nil {
 			return fmt.Errorf("record %s in the manifest: %w", j.Key, err)
 		}
+		var mtime *string
+		if !j.ModTime.IsZero() {
+			mtime = text(j.ModTime.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano))
+		}
+		rows = append(rows, []*string{text(fmt.Sprint(j.id)), &j.Key, text(fmt.Sprint(j.Size)), mtime, text(j.ETag),
+			text(j.sniff.Format()), text(j.sniff.Header), text(string(fields)),
+			text(fmt.Sprint(j.records)), text(fmt.Sprint(j.rejects)), &now})
 	}
-	return nil
-}
-
-func nullable(s string) string {
-	if s == "" {
-		return "NULL"
-	}
-	return store.Literal(s)
-}
-
-func nullableString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
+	// The field list travels as JSON, exact for any name.
+	selects := `id, path, size, mtime, etag, format, header, from_json(fields, '["VARCHAR"]'), records, rejects, loaded_at`
+	return bulkInsert(ctx, tx, store.FilesTable, cols, selects, rows)
 }

@@ -21,48 +21,80 @@ import (
 // to it everywhere else.
 
 // verifier checks gzip files concurrently with the load; files are added as
-// they arrive.
+// they arrive and a fixed set of workers, each on an idle-priority thread,
+// drains the queue.
 type verifier struct {
-	ctx    context.Context
-	sem    chan struct{}
-	wg     sync.WaitGroup
-	mu     sync.Mutex
-	failed map[*job]error
-	done   atomic.Int64 // compressed bytes checked
+	ctx     context.Context
+	workers int
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	more    *sync.Cond // signalled when the queue grows or closes
+	queue   []*job
+	closed  bool
+	running int
+	failed  map[*job]error
+	done    atomic.Int64 // compressed bytes checked
 }
 
 // newVerifier checks with at most workers files at a time.
 func newVerifier(ctx context.Context, workers int) *verifier {
-	return &verifier{ctx: ctx, sem: make(chan struct{}, max(1, workers)), failed: map[*job]error{}}
+	v := &verifier{ctx: ctx, workers: max(1, workers), failed: map[*job]error{}}
+	v.more = sync.NewCond(&v.mu)
+	return v
 }
 
-// add starts checking the gzip files among jobs.
+// add queues the gzip files among jobs for checking.
 func (v *verifier) add(jobs []*job) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
 	for _, j := range jobs {
-		if j.err != nil || !j.sniff.Gzip {
-			continue
+		if j.err == nil && j.sniff.Gzip {
+			v.queue = append(v.queue, j)
 		}
+	}
+	for v.running < v.workers && v.running < len(v.queue) {
+		v.running++
 		v.wg.Add(1)
 		go func() {
 			defer v.wg.Done()
-			v.sem <- struct{}{}
-			defer func() { <-v.sem }()
-			if v.ctx.Err() != nil {
-				return
-			}
-			runIdle(func() {
-				if err := v.check(j); err != nil {
-					v.mu.Lock()
-					v.failed[j] = err
-					v.mu.Unlock()
-				}
-			})
+			runIdle(v.work)
 		}()
+	}
+	v.more.Broadcast()
+}
+
+// work checks queued files until the queue is closed and empty.
+func (v *verifier) work() {
+	for {
+		v.mu.Lock()
+		for len(v.queue) == 0 && !v.closed {
+			v.more.Wait()
+		}
+		if len(v.queue) == 0 {
+			v.mu.Unlock()
+			return
+		}
+		j := v.queue[0]
+		v.queue = v.queue[1:]
+		v.mu.Unlock()
+		if v.ctx.Err() != nil {
+			continue
+		}
+		if err := v.check(j); err != nil {
+			v.mu.Lock()
+			v.failed[j] = err
+			v.mu.Unlock()
+		}
 	}
 }
 
-// wait returns the jobs whose gzip stream is damaged, with the reason.
+// wait closes the queue and returns the jobs whose gzip stream is damaged,
+// with the reason.
 func (v *verifier) wait() map[*job]error {
+	v.mu.Lock()
+	v.closed = true
+	v.more.Broadcast()
+	v.mu.Unlock()
 	v.wg.Wait()
 	return v.failed
 }
