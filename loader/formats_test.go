@@ -114,3 +114,30 @@ func TestParquetDelivery(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestParquetLegacyColumnNames: Parquet written with the 2018-2021 Athena
+// names (sourceaddress, starttime, account, ...) maps by name, and the
+// record's own start and account fill the date and account when the path has
+// no layout.
+func TestParquetLegacyColumnNames(t *testing.T) {
+	s, _ := openDB(t)
+	path := filepath.Join(t.TempDir(), "legacy.parquet")
+	copyStmt := fmt.Sprintf(`COPY (SELECT '123456789010' AS account, '10.0.0.1' AS sourceaddress,
+		CAST(443 AS INTEGER) AS destinationport, CAST(1772427900 AS BIGINT) AS starttime, 'ACCEPT' AS action)
+		TO '%s' (FORMAT parquet)`, path)
+	if _, err := s.Conn.ExecContext(t.Context(), copyStmt); err != nil {
+		t.Fatal(err)
+	}
+	res := mustLoad(t, s, Options{Sources: []string{path}})
+	if res.Loaded != 1 || res.Records != 1 {
+		t.Fatalf("result = %+v", res)
+	}
+	got := query(t, s.Conn, `SELECT srcaddr, dstport, start, CAST(date AS VARCHAR), account_id FROM vpc_flow_logs`)
+	want := [][]string{{"10.0.0.1", "443", "1772427900", "2026-03-02", "123456789010"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if got := one(t, s, "SELECT _account FROM flowduck_records"); got != "123456789010" {
+		t.Errorf("_account = %s, want the record's own account", got)
+	}
+}

@@ -91,13 +91,3 @@ func (g *group) live() []*job {
 	}
 	return out
 }
-
-// has reports whether the group's records carry a column.
-func (g *group) has(column string) bool {
-	for _, f := range g.fields {
-		if f.Column == column {
-			return true
-		}
-	}
-	return false
-}

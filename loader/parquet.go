@@ -56,17 +56,16 @@ func parquetFields(ctx context.Context, q store.Querier, jobs []*job) ([]schema.
 	return fields, source, rows.Err()
 }
 
-// parquetInsert loads a Parquet group, casting each column to its Athena type.
+// parquetInsert loads a Parquet group, casting each column to its Athena
+// type; sourceColumns names the Parquet column of each field.
 func parquetInsert(g *group, jobs []*job, f Filter, sourceColumns map[string]string) string {
-	start := ""
-	if g.has("start") {
-		start = "CAST(r.start AS BIGINT)"
-	}
-	targets := provenance(g, start, "")
-	for _, fld := range g.fields {
-		src := sourceColumns[fld.Column]
-		targets = append(targets, target{fld.Column, fmt.Sprintf("CAST(r.%s AS %s)", store.Ident(src), fld.DuckType)})
+	read := func(column string) string {
+		i := fieldIndex(g.fields, column)
+		if i < 0 {
+			return ""
+		}
+		return fmt.Sprintf("CAST(r.%s AS %s)", store.Ident(sourceColumns[column]), g.fields[i].DuckType)
 	}
 	from := fmt.Sprintf("%s AS r\nJOIN %s AS p ON r.filename = p.path", parquetRead(jobs), filesTemp)
-	return insertSQL(targets, from, recordFilter(g, f, start))
+	return insertSQL(recordTargets(g.fields, read, ""), from, recordFilter(read, f))
 }

@@ -21,20 +21,21 @@ type target struct {
 	expr   string
 }
 
-// provenance returns the provenance targets for records read through alias r
-// (which carries the group's fields) joined to filesTemp as p. The S3 key wins;
-// the record's own fields are the fallback.
-func provenance(g *group, startExpr string, eventTime string) []target {
-	account, region := "p.account", "p.region"
-	if g.has("account_id") {
-		account = "coalesce(p.account, r.account_id)"
-	}
-	if g.has("region") {
-		region = "coalesce(p.region, r.region)"
-	}
+// fieldReader gives the SQL expression that reads a column of the records a
+// statement loads (typed as the catalog says), or "" when the group's records
+// do not have that field. Each way of reading records (read_csv columns,
+// split tokens, Parquet columns) is one fieldReader, so provenance, filters
+// and data columns are built the same way for all of them.
+type fieldReader func(column string) string
+
+// recordTargets returns what a statement inserts: the provenance columns,
+// the event time when there is one, and the group's data columns. The S3 key
+// (staged as p) wins for provenance; the record's own fields are the fallback.
+func recordTargets(fields []schema.Field, read fieldReader, eventTime string) []target {
+	account, region := orPath("p.account", read("account_id")), orPath("p.region", read("region"))
 	day, hour := "p.day", "p.hour"
-	if startExpr != "" {
-		ts := fmt.Sprintf("make_timestamp(%s * 1000000)", startExpr)
+	if start := read("start"); start != "" {
+		ts := fmt.Sprintf("make_timestamp(%s * 1000000)", start)
 		day = fmt.Sprintf("coalesce(p.day, CAST(%s AS DATE))", ts)
 		hour = fmt.Sprintf("coalesce(p.hour, CAST(hour(%s) AS INTEGER))", ts)
 	}
@@ -48,25 +49,30 @@ func provenance(g *group, startExpr string, eventTime string) []target {
 	if eventTime != "" {
 		t = append(t, target{store.ColEventTime, eventTime})
 	}
+	for _, f := range fields {
+		t = append(t, target{f.Column, read(f.Column)})
+	}
 	return t
 }
 
 // recordFilter is the WHERE condition of the --since/--until/--account/
-// --region filter over alias r, or "".
-func recordFilter(g *group, f Filter, startExpr string) string {
-	account, region := "p.account", "p.region"
-	if g.has("account_id") {
-		account = "coalesce(p.account, r.account_id)"
-	}
-	if g.has("region") {
-		region = "coalesce(p.region, r.region)"
-	}
-	if startExpr == "" {
+// --region filter over the records read, or "".
+func recordFilter(read fieldReader, f Filter) string {
+	start := read("start")
+	if start == "" {
 		// Without a start field only the path can say when records are; the
 		// file was kept by the path check, so keep its records.
 		f.Since, f.Until = time.Time{}, time.Time{}
 	}
-	return f.Where(startExpr, account, region)
+	return f.Where(start, orPath("p.account", read("account_id")), orPath("p.region", read("region")))
+}
+
+// orPath is the path's value, else the record's own (when it has the field).
+func orPath(path, record string) string {
+	if record == "" {
+		return path
+	}
+	return fmt.Sprintf("coalesce(%s, %s)", path, record)
 }
 
 // insertSQL assembles INSERT INTO records (...) SELECT ... FROM from WHERE where.
@@ -102,20 +108,18 @@ func csvRead(g *group, jobs []*job, rejectsTable, scanTable string) string {
 
 // textInsert loads a text group straight from read_csv.
 func textInsert(g *group, jobs []*job, f Filter, rejectsTable, scanTable string) string {
-	start := ""
-	if g.has("start") {
-		start = "r.start"
+	read := func(column string) string {
+		if fieldIndex(g.fields, column) < 0 {
+			return ""
+		}
+		return "r." + store.Ident(column)
 	}
 	eventTime := ""
 	if g.kind == KindCloudWatchText {
 		eventTime = "TRY_CAST(r._event_time AS TIMESTAMPTZ)"
 	}
-	targets := provenance(g, start, eventTime)
-	for _, fld := range g.fields {
-		targets = append(targets, target{fld.Column, "r." + store.Ident(fld.Column)})
-	}
 	from := fmt.Sprintf("%s AS r\nJOIN %s AS p ON r.filename = p.path", csvRead(g, jobs, rejectsTable, scanTable), filesTemp)
-	return insertSQL(targets, from, recordFilter(g, f, start))
+	return insertSQL(recordTargets(g.fields, read, eventTime), from, recordFilter(read, f))
 }
 
 // rejectedLines fills linesTemp with the lines read_csv rejected, one row per
@@ -175,51 +179,22 @@ func splitLines(g *group, f Filter) (records, rejects string) {
   JOIN %s AS p ON l.path = p.path
 )`, eventTime, strings.Join(checks, "\n              "), tokens, linesTemp, filesTemp)
 
-	start := ""
-	if idx := fieldIndex(g.fields, "start"); idx >= 0 {
-		start = fmt.Sprintf("CAST(nullif(s.tok[%d], '-') AS BIGINT)", idx+1)
-	}
-	targets := provenanceFromSplit(g, start)
-	for i, fld := range g.fields {
-		targets = append(targets, target{fld.Column, fmt.Sprintf("CAST(nullif(s.tok[%d], '-') AS %s)", i+1, fld.DuckType)})
+	read := func(column string) string {
+		i := fieldIndex(g.fields, column)
+		if i < 0 {
+			return ""
+		}
+		return fmt.Sprintf("CAST(nullif(s.tok[%d], '-') AS %s)", i+1, g.fields[i].DuckType)
 	}
 	from := split + " AS s JOIN " + filesTemp + " AS p ON s.file_id = p.id"
 	where := "s.reason IS NULL"
-	if cond := splitFilter(g, f, start); cond != "" {
+	if cond := recordFilter(read, f); cond != "" {
 		where += " AND " + cond
 	}
-	records = insertSQL(targets, from, where)
+	records = insertSQL(recordTargets(g.fields, read, "s.event_time"), from, where)
 	rejects = fmt.Sprintf("INSERT INTO %s (file_id, path, line, reason, text)\nSELECT s.file_id, s.path, s.line, s.reason, s.text FROM %s AS s\nWHERE s.reason IS NOT NULL AND s.reason <> 'header'",
 		store.RejectsTable, split)
 	return records, rejects
-}
-
-// provenanceFromSplit is provenance for records split in SQL (alias s, tokens
-// s.tok), with the account and region fallbacks read from the tokens.
-func provenanceFromSplit(g *group, start string) []target {
-	t := provenance(&group{}, start, "s.event_time")
-	if i := fieldIndex(g.fields, "account_id"); i >= 0 {
-		t[1].expr = fmt.Sprintf("coalesce(p.account, nullif(s.tok[%d], '-'))", i+1)
-	}
-	if i := fieldIndex(g.fields, "region"); i >= 0 {
-		t[2].expr = fmt.Sprintf("coalesce(p.region, nullif(s.tok[%d], '-'))", i+1)
-	}
-	return t
-}
-
-// splitFilter is recordFilter over split tokens.
-func splitFilter(g *group, f Filter, start string) string {
-	account, region := "p.account", "p.region"
-	if i := fieldIndex(g.fields, "account_id"); i >= 0 {
-		account = fmt.Sprintf("coalesce(p.account, nullif(s.tok[%d], '-'))", i+1)
-	}
-	if i := fieldIndex(g.fields, "region"); i >= 0 {
-		region = fmt.Sprintf("coalesce(p.region, nullif(s.tok[%d], '-'))", i+1)
-	}
-	if start == "" {
-		f.Since, f.Until = time.Time{}, time.Time{}
-	}
-	return f.Where(start, account, region)
 }
 
 // pathList is a DuckDB list literal of the jobs' local paths.
