@@ -43,15 +43,17 @@ func (f *filterFlags) parse(now time.Time) (loader.Filter, error) {
 	if !out.Since.IsZero() && !out.Until.IsZero() && !out.Since.Before(out.Until) {
 		return out, usagef("--since %s is not before --until %s", f.since, f.until)
 	}
-	for _, a := range f.accounts {
-		if a = strings.TrimSpace(a); a != "" {
-			out.Accounts = append(out.Accounts, a)
-		}
-	}
-	for _, r := range f.regions {
-		if r = strings.TrimSpace(r); r != "" {
-			out.Regions = append(out.Regions, r)
-		}
-	}
+	out.Accounts, out.Regions = clean(f.accounts), clean(f.regions)
 	return out, nil
+}
+
+// clean trims the values of a repeatable flag and drops empty ones.
+func clean(values []string) []string {
+	var out []string
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -21,11 +21,10 @@ type runOptions struct {
 	reportsDir string
 	showSQL    bool
 
-	since, until      string
-	enis, vpcs        []string
-	subnets, accounts []string
-	regions           []string
-	action            string
+	filter     filterFlags
+	enis, vpcs []string
+	subnets    []string
+	action     string
 }
 
 func newRunCmd(g *globalOptions) *cobra.Command {
@@ -64,13 +63,10 @@ declared types. Every report honours the common filters --since/--until
 	}
 	fl := cmd.Flags()
 	fl.StringArrayVarP(&opts.params, "param", "p", nil, "set a report parameter: `NAME=VALUE` (repeatable)")
-	fl.StringVar(&opts.since, "since", "", "only records that start at or after this time: UTC date/time (2026-03-02, 2026-03-02T10:00, RFC 3339) or relative (24h, 7d)")
-	fl.StringVar(&opts.until, "until", "", "only records that start before this time (same forms as --since)")
+	opts.filter.register(cmd, "only records")
 	fl.StringSliceVar(&opts.enis, "eni", nil, "only records of these network interfaces (repeatable, comma-separated)")
 	fl.StringSliceVar(&opts.vpcs, "vpc", nil, "only records of these VPCs")
 	fl.StringSliceVar(&opts.subnets, "subnet", nil, "only records of these subnets")
-	fl.StringSliceVar(&opts.accounts, "account", nil, "only records of these AWS account ids")
-	fl.StringSliceVar(&opts.regions, "region", nil, "only records of these AWS regions")
 	fl.StringVar(&opts.action, "action", "", "only ACCEPT or REJECT records")
 	fl.BoolVar(&opts.showSQL, "show-sql", false, "print the report's SQL instead of running it")
 	registerReportsDir(cmd, &opts.reportsDir)
@@ -136,35 +132,17 @@ func (o *runOptions) paramMap() (map[string]string, error) {
 // filters validates the common filter flags.
 func (o *runOptions) filters(now time.Time) (queries.Filters, error) {
 	var f queries.Filters
-	var err error
-	if o.since != "" {
-		if f.Since, err = queries.ParseTime(o.since, now); err != nil {
-			return f, usagef("--since: %v", err)
-		}
+	common, err := o.filter.parse(now)
+	if err != nil {
+		return f, err
 	}
-	if o.until != "" {
-		if f.Until, err = queries.ParseTime(o.until, now); err != nil {
-			return f, usagef("--until: %v", err)
-		}
-	}
+	f.Since, f.Until, f.Accounts, f.Regions = common.Since, common.Until, common.Accounts, common.Regions
 	if f.Action, err = queries.ParseAction(o.action); err != nil {
 		return f, &usageError{err: err}
 	}
 	f.ENIs, f.VPCs, f.Subnets = clean(o.enis), clean(o.vpcs), clean(o.subnets)
-	f.Accounts, f.Regions = clean(o.accounts), clean(o.regions)
 	if err := f.Validate(); err != nil {
 		return f, &usageError{err: err}
 	}
 	return f, nil
-}
-
-// clean trims values and drops empty ones.
-func clean(values []string) []string {
-	var out []string
-	for _, v := range values {
-		if v = strings.TrimSpace(v); v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
 }
