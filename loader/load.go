@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/store"
 	"github.com/flowduck/flowduck/schema"
 )
@@ -354,7 +355,7 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 // loaded on its own in the next attempt so the culprit shows.
 func blame(g *group, err error) error {
 	live := g.live()
-	msg := oneLine(err.Error())
+	msg := duck.OneLine(err.Error())
 	for _, j := range live {
 		if strings.Contains(msg, j.Local) {
 			j.err = errors.New(msg)
@@ -369,15 +370,4 @@ func blame(g *group, err error) error {
 		j.alone = true
 	}
 	return errRetry
-}
-
-// oneLine joins a multi-line DuckDB message into one line.
-func oneLine(msg string) string {
-	var parts []string
-	for _, line := range strings.Split(msg, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			parts = append(parts, line)
-		}
-	}
-	return strings.Join(parts, " ")
 }

@@ -160,15 +160,6 @@ var errQuit = errors.New("quit")
 // "LINE n:" excerpt and a caret line after the message proper, which are
 // dropped; the lines of the message proper are joined.
 func oneLine(err error) string {
-	var parts []string
-	for _, line := range strings.Split(err.Error(), "\n") {
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "LINE ") {
-			break
-		}
-		if line != "" {
-			parts = append(parts, line)
-		}
-	}
-	return strings.Join(parts, " ")
+	msg, _, _ := strings.Cut(err.Error(), "\nLINE ")
+	return duck.OneLine(msg)
 }

@@ -130,7 +130,7 @@ func runDemo(ctx context.Context, o *demoOptions) error {
 	for _, step := range demoTour {
 		fmt.Fprintf(w, "\n%s\n", step.title)
 		if o.g.streams.IsTTY {
-			fmt.Fprintf(w, "$ flowduck --db %s sql %s\n", shellQuote(s.Path), shellQuote(oneLine(step.sql)))
+			fmt.Fprintf(w, "$ flowduck --db %s sql %s\n", shellQuote(s.Path), shellQuote(duck.OneLine(step.sql)))
 		}
 		rows, err := s.Conn.QueryContext(ctx, step.sql)
 		if err != nil {

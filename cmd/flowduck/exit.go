@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
+	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/iostreams"
 )
 
@@ -47,25 +47,10 @@ func run(ctx context.Context, args []string, streams *iostreams.IOStreams, geten
 		fmt.Fprintln(streams.ErrOut, "flowduck: cancelled")
 		return exitCancelled
 	case errors.As(err, &usage):
-		fmt.Fprintf(streams.ErrOut, "flowduck: %s\nRun 'flowduck --help' for usage.\n", oneLine(err.Error()))
+		fmt.Fprintf(streams.ErrOut, "flowduck: %s\nRun 'flowduck --help' for usage.\n", duck.OneLine(err.Error()))
 		return exitUsage
 	default:
-		fmt.Fprintf(streams.ErrOut, "flowduck: %s\n", oneLine(err.Error()))
+		fmt.Fprintf(streams.ErrOut, "flowduck: %s\n", duck.OneLine(err.Error()))
 		return exitError
 	}
-}
-
-// oneLine keeps an error on one line: DuckDB messages carry newlines, an
-// indented query excerpt and a caret line that would break "errors on stderr,
-// one line". The caret line is dropped; the other lines are joined.
-func oneLine(msg string) string {
-	var parts []string
-	for _, line := range strings.Split(msg, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.Trim(line, "^ ") == "" {
-			continue
-		}
-		parts = append(parts, strings.Join(strings.Fields(line), " "))
-	}
-	return strings.Join(parts, " ")
 }
