@@ -5,6 +5,8 @@ import (
 	"io"
 	"sync"
 	"time"
+
+	"github.com/flowduck/flowduck/internal/units"
 )
 
 // progress draws a live progress line on a terminal while a load runs: how
@@ -97,10 +99,10 @@ func (p *progress) draw() {
 	records := ""
 	if p.records > 0 {
 		done := float64(p.records) * pct / 100
-		records = fmt.Sprintf(", ~%s records (~%s/s)", HumanCount(int64(done)), HumanCount(int64(done/secs)))
+		records = fmt.Sprintf(", ~%s records (~%s/s)", units.Count(int64(done)), units.Count(int64(done/secs)))
 	}
 	fmt.Fprintf(p.w, "\r\033[Kloading %d file(s): %s of %s read (%.0f%%), %s/s%s, %s",
-		p.files, HumanBytes(read), HumanBytes(p.total), pct, HumanBytes(int64(float64(read)/secs)), records, elapsed.Round(time.Second))
+		p.files, units.Bytes(read), units.Bytes(p.total), pct, units.Bytes(int64(float64(read)/secs)), records, elapsed.Round(time.Second))
 }
 
 // stop ends the live line.
@@ -113,29 +115,4 @@ func (p *progress) stop() {
 		}
 		p.wg.Wait()
 	}
-}
-
-// HumanBytes formats a byte count with a binary unit.
-func HumanBytes(n int64) string {
-	const unit = 1024
-	if n < unit {
-		return fmt.Sprintf("%d B", n)
-	}
-	div, exp := int64(unit), 0
-	for m := n / unit; m >= unit; m /= unit {
-		div *= unit
-		exp++
-	}
-	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
-}
-
-// HumanCount writes 1234567 as 1.2M.
-func HumanCount(n int64) string {
-	switch {
-	case n >= 1_000_000:
-		return fmt.Sprintf("%.1fM", float64(n)/1e6)
-	case n >= 1_000:
-		return fmt.Sprintf("%.1fk", float64(n)/1e3)
-	}
-	return fmt.Sprint(n)
 }

@@ -67,7 +67,7 @@ func AthenaDDL(opts DDLOptions) string {
 	}
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "CREATE EXTERNAL TABLE IF NOT EXISTS %s (\n", quoteTable(table))
+	fmt.Fprintf(&b, "CREATE EXTERNAL TABLE IF NOT EXISTS %s (\n", QuoteTable(table))
 	var cols []string
 	for _, f := range fields {
 		name := layout.ColumnName(f)
@@ -163,8 +163,9 @@ func backtick(name string) string {
 	return "`" + strings.ReplaceAll(name, "`", "``") + "`"
 }
 
-// quoteTable quotes each part of "table" or "database.table".
-func quoteTable(table string) string {
+// QuoteTable quotes each part of an Athena "table" or "database.table"
+// name with backticks.
+func QuoteTable(table string) string {
 	parts := strings.Split(table, ".")
 	for i, p := range parts {
 		parts[i] = backtick(p)

@@ -13,6 +13,7 @@ import (
 	"github.com/flowduck/flowduck/internal/demo"
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/render"
+	"github.com/flowduck/flowduck/internal/units"
 	"github.com/flowduck/flowduck/loader"
 	"github.com/flowduck/flowduck/queries"
 )
@@ -76,7 +77,7 @@ func (o *demoOptions) generate(ctx context.Context, dir string) (demo.Summary, e
 		bytes += f.Bytes
 	}
 	fmt.Fprintf(o.g.streams.ErrOut, "generated %s records in %d files (%s, %d accounts, %d regions, %s to %s) under %s in %s\n",
-		groupDigits(int64(sum.Records)), len(sum.Files), loader.HumanBytes(bytes), len(sum.Accounts), len(sum.Regions),
+		groupDigits(int64(sum.Records)), len(sum.Files), units.Bytes(bytes), len(sum.Accounts), len(sum.Regions),
 		sum.First.Format(time.DateOnly), sum.Last.Format(time.DateOnly), dir, time.Since(began).Round(time.Millisecond))
 	return sum, nil
 }

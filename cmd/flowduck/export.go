@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/flowduck/flowduck/internal/export"
-	"github.com/flowduck/flowduck/loader"
+	"github.com/flowduck/flowduck/internal/units"
 )
 
 func init() { commands = append(commands, newExportCmd) }
@@ -99,7 +99,7 @@ func runExport(ctx context.Context, g *globalOptions, dir string, opts export.Op
 func printExportSummary(g *globalOptions, sum export.Summary, placeholder bool) {
 	data := filepath.Join(sum.Dir, export.DataDir)
 	fmt.Fprintf(g.streams.ErrOut, "exported %s records to %d file(s) in %d partition(s) (%s) in %s: %s\n",
-		groupDigits(sum.Records), len(sum.Files), sum.Partitions, loader.HumanBytes(sum.Bytes), sum.Elapsed.Round(10_000_000), data)
+		groupDigits(sum.Records), len(sum.Files), sum.Partitions, units.Bytes(sum.Bytes), sum.Elapsed.Round(10_000_000), data)
 	fmt.Fprintf(g.streams.ErrOut, "Athena DDL: %s\n", sum.DDL)
 	upload := fmt.Sprintf("aws s3 sync %s %s", shellQuote(data+string(filepath.Separator)), sum.Location)
 	if placeholder {

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/flowduck/flowduck/internal/iostreams"
+	"github.com/flowduck/flowduck/internal/units"
 	"github.com/flowduck/flowduck/loader"
 )
 
@@ -92,10 +93,10 @@ func printLoadSummaryTo(w io.Writer, res loader.Result) {
 	}
 	rate := ""
 	if secs := res.Elapsed.Seconds(); secs > 0 && res.Records > 0 {
-		rate = fmt.Sprintf(", %s records/s", loader.HumanCount(int64(float64(res.Records)/secs)))
+		rate = fmt.Sprintf(", %s records/s", units.Count(int64(float64(res.Records)/secs)))
 	}
 	fmt.Fprintf(w, "loaded %d file(s) (%s), skipped %d, failed %d: %s records, %s rejects in %s%s\n",
-		res.Loaded, loader.HumanBytes(res.Bytes), res.Skipped, res.Failed, groupDigits(res.Records), groupDigits(res.Rejects),
+		res.Loaded, units.Bytes(res.Bytes), res.Skipped, res.Failed, groupDigits(res.Records), groupDigits(res.Rejects),
 		res.Elapsed.Round(10_000_000), rate)
 }
 

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/flowduck/flowduck/internal/units"
 )
 
 // progress reports objects and bytes done of the total and the throughput to
@@ -82,7 +84,7 @@ func (p *progress) print(final bool) {
 		rate = float64(p.xferBytes.Load()) / s
 	}
 	line := fmt.Sprintf("s3: %d/%d objects, %s/%s, %s/s", p.doneObjects.Load(), p.objects,
-		size(p.doneBytes.Load()), size(p.bytes), size(int64(rate)))
+		units.Bytes(p.doneBytes.Load()), units.Bytes(p.bytes), units.Bytes(int64(rate)))
 	if f := p.failed.Load(); f > 0 {
 		line += fmt.Sprintf(", %d failed", f)
 	}
@@ -97,18 +99,4 @@ func (p *progress) print(final bool) {
 	default:
 		fmt.Fprintln(p.w, line)
 	}
-}
-
-// size formats a byte count with a binary unit.
-func size(n int64) string {
-	const unit = 1024
-	if n < unit {
-		return fmt.Sprintf("%d B", n)
-	}
-	div, exp := int64(unit), 0
-	for m := n / unit; m >= unit && exp < 4; m /= unit {
-		div *= unit
-		exp++
-	}
-	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTP"[exp])
 }

@@ -55,16 +55,6 @@ func athenaSQL(table string, layout schema.Layout, fields []schema.Field, locati
 	fmt.Fprintf(&b, "-- 3. Run MSCK REPAIR TABLE again after uploading more partitions.\n\n")
 	b.WriteString(strings.TrimRight(ddl, "\n"))
 	b.WriteString(";\n\n")
-	fmt.Fprintf(&b, "MSCK REPAIR TABLE %s;\n", quoteTable(table))
+	fmt.Fprintf(&b, "MSCK REPAIR TABLE %s;\n", schema.QuoteTable(table))
 	return b.String()
-}
-
-// quoteTable quotes each part of "table" or "database.table" with backticks,
-// as the DDL does.
-func quoteTable(table string) string {
-	parts := strings.Split(table, ".")
-	for i, p := range parts {
-		parts[i] = "`" + strings.ReplaceAll(p, "`", "``") + "`"
-	}
-	return strings.Join(parts, ".")
 }
