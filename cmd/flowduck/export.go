@@ -76,7 +76,7 @@ export writes are removed).`,
 
 // runExport writes the export and prints the summary on stderr.
 func runExport(ctx context.Context, g *globalOptions, dir string, opts export.Options) error {
-	s, err := g.open(ctx)
+	s, err := g.openPlain(ctx)
 	if err != nil {
 		return err
 	}

@@ -68,7 +68,7 @@ func printTable(ctx context.Context, o *tableOptions, query string) error {
 	if err != nil {
 		return err
 	}
-	s, err := o.g.open(ctx)
+	s, err := o.g.openPlain(ctx)
 	if err != nil {
 		return err
 	}

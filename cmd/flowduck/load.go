@@ -62,7 +62,7 @@ exports and JSON payloads, and Parquet deliveries. Files already loaded are skip
 
 // runLoad loads and prints the summary on stderr.
 func runLoad(ctx context.Context, g *globalOptions, opts loader.Options) error {
-	s, err := g.open(ctx)
+	s, err := g.openPlain(ctx)
 	if err != nil {
 		return err
 	}

@@ -43,8 +43,20 @@ func (g *globalOptions) location() (*time.Location, error) {
 	return loc, nil
 }
 
-// open opens the database session for a command.
+// open opens the database session for a command that runs the user's SQL,
+// with the Athena dialect.
 func (g *globalOptions) open(ctx context.Context) (*duck.Session, error) {
+	return g.openSession(ctx, false)
+}
+
+// openPlain opens a session for a command that runs only flowduck's own SQL
+// (load, files, rejects, view, export): no dialect to install.
+func (g *globalOptions) openPlain(ctx context.Context) (*duck.Session, error) {
+	return g.openSession(ctx, true)
+}
+
+// openSession opens the database with the global options.
+func (g *globalOptions) openSession(ctx context.Context, plain bool) (*duck.Session, error) {
 	if _, err := g.location(); err != nil {
 		return nil, err
 	}
@@ -61,6 +73,7 @@ func (g *globalOptions) open(ctx context.Context) (*duck.Session, error) {
 		TZ:          g.tz,
 		Threads:     threads,
 		MemoryLimit: g.getenv("FLOWDUCK_MEMORY_LIMIT"),
+		Plain:       plain,
 	})
 }
 

@@ -107,7 +107,7 @@ func loadedFields(ctx context.Context, g *globalOptions) ([]schema.Field, error)
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	s, err := duck.Open(ctx, duck.Options{Path: path, ReadOnly: true})
+	s, err := duck.Open(ctx, duck.Options{Path: path, ReadOnly: true, Plain: true})
 	if err != nil {
 		return nil, err
 	}

@@ -46,7 +46,7 @@ Layouts:
 
 // runView creates the view in one transaction.
 func runView(ctx context.Context, g *globalOptions, name, layout string) error {
-	s, err := g.open(ctx)
+	s, err := g.openPlain(ctx)
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,10 @@ type Options struct {
 	MemoryLimit string
 	// ReadOnly opens the file read-only, so several readers can share it.
 	ReadOnly bool
+	// Plain skips the Athena dialect, for sessions that run only flowduck's
+	// own SQL (loading, listing, exporting): installing it costs tens of
+	// milliseconds, a third of a load that finds nothing new.
+	Plain bool
 }
 
 // Session is an open database with one pinned connection. DuckDB settings,
@@ -91,6 +95,9 @@ func (s *Session) configure(ctx context.Context, opts Options) error {
 		if _, err := s.Conn.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("configure session (%s): %w", stmt, err)
 		}
+	}
+	if opts.Plain {
+		return nil
 	}
 	if err := InstallDialect(ctx, s.Conn); err != nil {
 		return fmt.Errorf("install athena dialect: %w", err)
