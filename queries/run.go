@@ -14,9 +14,6 @@ import (
 	"github.com/flowduck/flowduck/internal/store"
 )
 
-// ErrNoData means nothing has been loaded into the database yet.
-var ErrNoData = errors.New("no flow logs loaded yet; run 'flowduck load SOURCE' first")
-
 // Run runs report r on conn and renders its result to w. params are the
 // --param values by name (defaults fill the rest); filters narrow the
 // records the report reads. Before any SQL runs, Run validates the
@@ -48,12 +45,8 @@ func Run(ctx context.Context, conn *sql.Conn, r Report, params map[string]string
 
 // checkData fails when nothing is loaded or a needed field is missing.
 func checkData(ctx context.Context, conn *sql.Conn, r Report, filters Filters) error {
-	ok, err := store.Exists(ctx, conn)
-	if err != nil {
+	if err := store.RequireLoaded(ctx, conn); err != nil {
 		return err
-	}
-	if !ok {
-		return ErrNoData
 	}
 	have, err := loadedFields(ctx, conn)
 	if err != nil {

@@ -99,8 +99,12 @@ func openScope(ctx context.Context, conn *sql.Conn, f Filters) (*scope, error) {
 	if err != nil {
 		return nil, errors.Join(err, s.close(ctx))
 	}
+	query, err := store.ViewSQL(layout, loaded)
+	if err != nil {
+		return nil, errors.Join(err, s.close(ctx))
+	}
 	view := "CREATE OR REPLACE TEMP VIEW " + store.DefaultView + " AS\n" +
-		store.ViewSQL(layout, loaded) + "\nWHERE " + strings.Join(conds, "\n  AND ")
+		query + "\nWHERE " + strings.Join(conds, "\n  AND ")
 	if _, err := conn.ExecContext(ctx, view); err != nil {
 		return nil, errors.Join(fmt.Errorf("apply filters: %w", err), s.close(ctx))
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/store"
 	"github.com/flowduck/flowduck/loader"
 )
 
@@ -107,7 +108,7 @@ func TestNothingLoaded(t *testing.T) {
 	}
 	defer s.Close()
 	_, err = runCSV(t, s.Conn, mustReport(t, "top-talkers"), nil, Filters{})
-	if !errors.Is(err, ErrNoData) {
-		t.Errorf("err = %v, want ErrNoData", err)
+	if !errors.Is(err, store.ErrNothingLoaded) {
+		t.Errorf("err = %v, want store.ErrNothingLoaded", err)
 	}
 }

@@ -31,15 +31,14 @@ const (
 	ProjectDay
 )
 
-// Partition is one partition column of a table layout.
+// Partition is one partition column of a table layout. The DuckDB expression
+// that computes its value from the loaded records belongs to the database
+// model (store.PartitionExpr).
 type Partition struct {
 	// Name is the partition column: "aws-account-id".
 	Name string
 	// AthenaType is "string" or "date".
 	AthenaType string
-	// Expr computes the value in DuckDB SQL from the provenance columns of
-	// the base table (_account, _region, _date, _hour).
-	Expr string
 	// Doc is a one-line description.
 	Doc string
 	// Project is how the Athena DDL projects the partition, if it does.
@@ -79,7 +78,7 @@ var Layouts = []Layout{
 		Doc:      "The table of the Athena user guide: underscore names, partitioned by `date` (DATE).",
 		Location: documentedLocation,
 		Partitions: []Partition{
-			{Name: "date", AthenaType: AthenaDate, Expr: "_date", Doc: "Day of the records (UTC)."},
+			{Name: "date", AthenaType: AthenaDate, Doc: "Day of the records (UTC)."},
 		},
 	},
 	{
@@ -87,13 +86,13 @@ var Layouts = []Layout{
 		Doc:      "Hive-compatible S3 prefixes (a delivery option, usual with Parquet): partitions aws-account-id, aws-service, aws-region, year, month, day, hour as strings.",
 		Location: awsLogsLocation,
 		Partitions: []Partition{
-			{Name: "aws-account-id", AthenaType: AthenaString, Expr: "_account", Doc: "Account ID of the file (S3 key, else the record's account-id)."},
-			{Name: "aws-service", AthenaType: AthenaString, Expr: "'vpcflowlogs'", Doc: "Always vpcflowlogs."},
-			{Name: "aws-region", AthenaType: AthenaString, Expr: "_region", Doc: "Region of the file (S3 key, else the record's region)."},
-			{Name: "year", AthenaType: AthenaString, Expr: "strftime(_date, '%Y')", Doc: "Year, 'yyyy'."},
-			{Name: "month", AthenaType: AthenaString, Expr: "strftime(_date, '%m')", Doc: "Month, 'MM'."},
-			{Name: "day", AthenaType: AthenaString, Expr: "strftime(_date, '%d')", Doc: "Day of the month, 'dd'."},
-			{Name: "hour", AthenaType: AthenaString, Expr: "lpad(CAST(_hour AS VARCHAR), 2, '0')", Doc: "Hour, 'HH' (NULL when the key has no hour)."},
+			{Name: "aws-account-id", AthenaType: AthenaString, Doc: "Account ID of the file (S3 key, else the record's account-id)."},
+			{Name: "aws-service", AthenaType: AthenaString, Doc: "Always vpcflowlogs."},
+			{Name: "aws-region", AthenaType: AthenaString, Doc: "Region of the file (S3 key, else the record's region)."},
+			{Name: "year", AthenaType: AthenaString, Doc: "Year, 'yyyy'."},
+			{Name: "month", AthenaType: AthenaString, Doc: "Month, 'MM'."},
+			{Name: "day", AthenaType: AthenaString, Doc: "Day of the month, 'dd'."},
+			{Name: "hour", AthenaType: AthenaString, Doc: "Hour, 'HH' (NULL when the key has no hour)."},
 		},
 	},
 	{
@@ -102,9 +101,9 @@ var Layouts = []Layout{
 		Location: awsLogsLocation,
 		Template: "${accid}/vpcflowlogs/${region}/${day}",
 		Partitions: []Partition{
-			{Name: "accid", AthenaType: AthenaString, Expr: "_account", Doc: "Account ID of the file (S3 key, else the record's account-id).", Project: ProjectAccount},
-			{Name: "region", AthenaType: AthenaString, Expr: "_region", Doc: "Region of the file (S3 key, else the record's region).", Project: ProjectRegion},
-			{Name: "day", AthenaType: AthenaString, Expr: "strftime(_date, '%Y/%m/%d')", Doc: "Day, 'yyyy/MM/dd'.", Project: ProjectDay},
+			{Name: "accid", AthenaType: AthenaString, Doc: "Account ID of the file (S3 key, else the record's account-id).", Project: ProjectAccount},
+			{Name: "region", AthenaType: AthenaString, Doc: "Region of the file (S3 key, else the record's region).", Project: ProjectRegion},
+			{Name: "day", AthenaType: AthenaString, Doc: "Day, 'yyyy/MM/dd'.", Project: ProjectDay},
 		},
 	},
 	{
@@ -113,8 +112,8 @@ var Layouts = []Layout{
 		Naming:   LegacyNames,
 		Location: documentedLocation,
 		Partitions: []Partition{
-			{Name: "dt", AthenaType: AthenaString, Expr: "strftime(_date, '%Y-%m-%d')", Doc: "Day, 'yyyy-MM-dd'."},
-			{Name: "date", AthenaType: AthenaDate, Expr: "_date", Doc: "Day of the records (UTC)."},
+			{Name: "dt", AthenaType: AthenaString, Doc: "Day, 'yyyy-MM-dd'."},
+			{Name: "date", AthenaType: AthenaDate, Doc: "Day of the records (UTC)."},
 		},
 	},
 	{
@@ -124,9 +123,9 @@ var Layouts = []Layout{
 		Location: awsLogsLocation,
 		Template: "${account_partition}/vpcflowlogs/${region_partition}/${date_partition}",
 		Partitions: []Partition{
-			{Name: "date_partition", AthenaType: AthenaString, Expr: "strftime(_date, '%Y/%m/%d')", Doc: "Day, 'yyyy/MM/dd'.", Project: ProjectDay},
-			{Name: "region_partition", AthenaType: AthenaString, Expr: "_region", Doc: "Region of the file (S3 key, else the record's region).", Project: ProjectRegion},
-			{Name: "account_partition", AthenaType: AthenaString, Expr: "_account", Doc: "Account ID of the file (S3 key, else the record's account-id).", Project: ProjectAccount},
+			{Name: "date_partition", AthenaType: AthenaString, Doc: "Day, 'yyyy/MM/dd'.", Project: ProjectDay},
+			{Name: "region_partition", AthenaType: AthenaString, Doc: "Region of the file (S3 key, else the record's region).", Project: ProjectRegion},
+			{Name: "account_partition", AthenaType: AthenaString, Doc: "Account ID of the file (S3 key, else the record's account-id).", Project: ProjectAccount},
 		},
 	},
 }

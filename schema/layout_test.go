@@ -1,13 +1,9 @@
 package schema
 
 import (
-	"database/sql"
 	"errors"
 	"strings"
 	"testing"
-
-	_ "github.com/duckdb/duckdb-go/v2"
-	"github.com/google/go-cmp/cmp"
 )
 
 func TestLookupLayout(t *testing.T) {
@@ -123,63 +119,5 @@ func TestLayoutColumns(t *testing.T) {
 				t.Errorf("Includes = %v, want %v", got, tt.included)
 			}
 		})
-	}
-}
-
-// The partition expressions run in DuckDB over the provenance columns of the
-// base table and give the values Athena users know, with the Athena type.
-func TestPartitionExprs(t *testing.T) {
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	if _, err := db.Exec(`CREATE TABLE base (_account VARCHAR, _region VARCHAR, _date DATE, _hour INTEGER);
-		INSERT INTO base VALUES ('123456789012', 'eu-west-1', DATE '2024-03-07', 5), ('210987654321', 'us-east-1', DATE '2023-12-31', NULL)`); err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]map[string][2]string{ // layout -> partition -> values of the two rows
-		"current": {"date": {"2024-03-07", "2023-12-31"}},
-		"hive": {
-			"aws-account-id": {"123456789012", "210987654321"}, "aws-service": {"vpcflowlogs", "vpcflowlogs"},
-			"aws-region": {"eu-west-1", "us-east-1"}, "year": {"2024", "2023"}, "month": {"03", "12"},
-			"day": {"07", "31"}, "hour": {"05", "NULL"},
-		},
-		"projection": {"accid": {"123456789012", "210987654321"}, "region": {"eu-west-1", "us-east-1"}, "day": {"2024/03/07", "2023/12/31"}},
-		"legacy":     {"dt": {"2024-03-07", "2023-12-31"}, "date": {"2024-03-07", "2023-12-31"}},
-		"bootstrap": {
-			"date_partition": {"2024/03/07", "2023/12/31"}, "region_partition": {"eu-west-1", "us-east-1"},
-			"account_partition": {"123456789012", "210987654321"},
-		},
-	}
-	for _, l := range Layouts {
-		for _, p := range l.Partitions {
-			t.Run(l.Name+"/"+p.Name, func(t *testing.T) {
-				rows, err := db.Query(`SELECT coalesce(CAST(v AS VARCHAR), 'NULL'), typeof(v) FROM (SELECT ` + p.Expr + ` AS v, _date AS d FROM base) ORDER BY d DESC`)
-				if err != nil {
-					t.Fatalf("%s: %v", p.Expr, err)
-				}
-				defer rows.Close()
-				var got [2]string
-				wantType := map[string]string{AthenaString: "VARCHAR", AthenaDate: "DATE"}[p.AthenaType]
-				for i := 0; rows.Next(); i++ {
-					var v, typ string
-					if err := rows.Scan(&v, &typ); err != nil {
-						t.Fatal(err)
-					}
-					if typ != wantType && v != "NULL" {
-						t.Errorf("type of %s = %s, want %s", p.Expr, typ, wantType)
-					}
-					got[i] = v
-				}
-				if err := rows.Err(); err != nil {
-					t.Fatal(err)
-				}
-				if diff := cmp.Diff(want[l.Name][p.Name], got); diff != "" {
-					t.Errorf("%s (-want +got):\n%s", p.Expr, diff)
-				}
-			})
-		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 
@@ -28,7 +29,7 @@ func newFilesCmd(g *globalOptions) *cobra.Command {
 		Short: "List the loaded files: path, format, records, rejects",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return printTable(cmd.Context(), o, FilesQuery)
+			return printTable(cmd.Context(), o, store.FilesQuery)
 		},
 	}
 	o.output.register(cmd)
@@ -42,7 +43,7 @@ func newRejectsCmd(g *globalOptions) *cobra.Command {
 		Short: "Show the lines that could not be loaded, verbatim, with file, line and reason",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			q := RejectsQuery
+			q := store.RejectsQuery
 			if o.limit > 0 {
 				q += fmt.Sprintf(" LIMIT %d", o.limit)
 			}
@@ -53,14 +54,6 @@ func newRejectsCmd(g *globalOptions) *cobra.Command {
 	o.output.register(cmd)
 	return cmd
 }
-
-// FilesQuery lists the manifest.
-const FilesQuery = `SELECT path, format, records, rejects, size, mtime, etag, loaded_at
-FROM ` + store.FilesTable + ` ORDER BY path`
-
-// RejectsQuery lists the rejected lines.
-const RejectsQuery = `SELECT path, line, reason, text
-FROM ` + store.RejectsTable + ` ORDER BY path, line`
 
 // printTable renders one of flowduck's tables.
 func printTable(ctx context.Context, o *tableOptions, query string) error {
@@ -79,13 +72,11 @@ func printTable(ctx context.Context, o *tableOptions, query string) error {
 // renderModelTable renders a query over flowduck's tables; before any load
 // it says so on errOut instead.
 func renderModelTable(ctx context.Context, conn *sql.Conn, query string, w, errOut io.Writer, ropts render.Options) error {
-	ok, err := store.Exists(ctx, conn)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		fmt.Fprintln(errOut, "nothing loaded yet: run 'flowduck load SOURCE'")
+	if err := store.RequireLoaded(ctx, conn); errors.Is(err, store.ErrNothingLoaded) {
+		fmt.Fprintln(errOut, err)
 		return nil
+	} else if err != nil {
+		return err
 	}
 	rows, err := conn.QueryContext(ctx, query)
 	if err != nil {

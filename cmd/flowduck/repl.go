@@ -10,6 +10,7 @@ import (
 
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/render"
+	"github.com/flowduck/flowduck/internal/store"
 	"github.com/flowduck/flowduck/loader"
 	"github.com/flowduck/flowduck/repl"
 	"github.com/flowduck/flowduck/schema"
@@ -95,10 +96,10 @@ func shellHooks(s *duck.Session, g *globalOptions) repl.Hooks {
 			return res.Err()
 		},
 		Files: func(ctx context.Context, w io.Writer, opts render.Options) error {
-			return renderModelTable(ctx, conn, FilesQuery, w, w, opts)
+			return renderModelTable(ctx, conn, store.FilesQuery, w, w, opts)
 		},
 		Rejects: func(ctx context.Context, w io.Writer, opts render.Options) error {
-			return renderModelTable(ctx, conn, RejectsQuery, w, w, opts)
+			return renderModelTable(ctx, conn, store.RejectsQuery, w, w, opts)
 		},
 		View: func(ctx context.Context, name, layout string) error {
 			return createView(ctx, conn, name, layout)

@@ -105,7 +105,7 @@ func withLoadHint(ctx context.Context, s *duck.Session, err error) error {
 	if loaded, xerr := store.Exists(ctx, s.Conn); xerr != nil || loaded {
 		return err
 	}
-	return fmt.Errorf("%w (nothing is loaded in %s yet: run 'flowduck load SOURCE' first)", err, s.Path)
+	return fmt.Errorf("%w (%w)", err, store.NothingLoadedIn(s.Path))
 }
 
 // text returns the SQL from the argument, the file or standard input.

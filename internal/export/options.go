@@ -59,8 +59,6 @@ var (
 	// ErrForeignFiles: Overwrite is set but AWSLogs/ holds files that no
 	// flowduck export wrote; they are left alone and nothing is exported.
 	ErrForeignFiles = errors.New("directory holds files flowduck did not write")
-	// ErrNothingLoaded: the database has no flowduck records table.
-	ErrNothingLoaded = errors.New("nothing loaded")
 	// ErrNoRecords: no loaded record matches the filter; nothing is written.
 	ErrNoRecords = errors.New("no records to export")
 	// ErrUnknownCompression: Options.Compression is not one of Compressions.

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/flowduck/flowduck/internal/store"
 )
 
 // tree lists the files under dir, slash-separated, sorted.
@@ -107,8 +109,8 @@ func TestExportNothingLoaded(t *testing.T) {
 	s := openDB(t)
 	dir := filepath.Join(t.TempDir(), "out")
 	_, err := Parquet(context.Background(), s.Conn, dir, Options{})
-	if !errors.Is(err, ErrNothingLoaded) {
-		t.Fatalf("got %v, want ErrNothingLoaded", err)
+	if !errors.Is(err, store.ErrNothingLoaded) {
+		t.Fatalf("got %v, want store.ErrNothingLoaded", err)
 	}
 	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("export created %s although nothing was loaded", dir)

@@ -44,12 +44,8 @@ func Parquet(ctx context.Context, conn *sql.Conn, dir string, opts Options) (Sum
 	if err != nil {
 		return Summary{}, err
 	}
-	exists, err := store.Exists(ctx, conn)
-	if err != nil {
-		return Summary{}, err
-	}
-	if !exists {
-		return Summary{}, fmt.Errorf("export: %w; load flow logs first (flowduck load)", ErrNothingLoaded)
+	if err := store.RequireLoaded(ctx, conn); err != nil {
+		return Summary{}, fmt.Errorf("export: %w", err)
 	}
 	loaded, err := store.DataColumns(ctx, conn)
 	if err != nil {
@@ -57,7 +53,7 @@ func Parquet(ctx context.Context, conn *sql.Conn, dir string, opts Options) (Sum
 	}
 	fields := exportFields(loaded)
 	if len(fields) == 0 {
-		return Summary{}, fmt.Errorf("export: %w; load flow logs first (flowduck load)", ErrNothingLoaded)
+		return Summary{}, fmt.Errorf("export: %w", store.ErrNothingLoaded)
 	}
 	if err := checkNames(fields, layout); err != nil {
 		return Summary{}, fmt.Errorf("export: %w", err)
@@ -105,7 +101,10 @@ type writeSpec struct {
 func write(ctx context.Context, conn *sql.Conn, t *target, staging string, spec writeSpec) (Summary, error) {
 	sum := Summary{Dir: t.dir, DDL: filepath.Join(t.dir, DDLFile)}
 	stagedData := filepath.Join(staging, DataDir)
-	stmt := copySQL(spec.fields, spec.layout, spec.where, stagedData, spec.compression)
+	stmt, err := copySQL(spec.fields, spec.layout, spec.where, stagedData, spec.compression)
+	if err != nil {
+		return Summary{}, fmt.Errorf("export %s: %w", t.dir, err)
+	}
 	res, err := conn.ExecContext(ctx, stmt)
 	if err != nil {
 		return Summary{}, fmt.Errorf("export %s: write parquet: %w", t.dir, err)

@@ -64,14 +64,18 @@ func checkNames(fields []schema.Field, layout schema.Layout) error {
 // NULL as __HIVE_DEFAULT_PARTITION__, and leaves them out of the files), rows
 // sorted by partition and start so each partition's rows arrive together and
 // its files carry tight min/max statistics on start.
-func copySQL(fields []schema.Field, layout schema.Layout, where, target, compression string) string {
+func copySQL(fields []schema.Field, layout schema.Layout, where, target, compression string) (string, error) {
 	cols := make([]string, 0, len(fields)+len(layout.Partitions))
 	for _, f := range fields {
 		cols = append(cols, fmt.Sprintf("CAST(%s AS %s) AS %s", store.Ident(f.Column), parquetType(f), store.Ident(f.Column)))
 	}
 	keys := make([]string, len(layout.Partitions))
 	for i, p := range layout.Partitions {
-		cols = append(cols, fmt.Sprintf("%s AS %s", p.Expr, store.Ident(p.Name)))
+		expr, err := store.PartitionExpr(layout.Name, p.Name)
+		if err != nil {
+			return "", err
+		}
+		cols = append(cols, fmt.Sprintf("%s AS %s", expr, store.Ident(p.Name)))
 		keys[i] = store.Ident(p.Name)
 	}
 	order := []string{store.ColAccount, store.ColRegion, store.ColDate, store.ColHour}
@@ -84,7 +88,7 @@ func copySQL(fields []schema.Field, layout schema.Layout, where, target, compres
 	}
 	q += "\nORDER BY " + strings.Join(order, ", ")
 	return fmt.Sprintf("COPY (\n%s\n) TO %s (FORMAT parquet, COMPRESSION %s, PARTITION_BY (%s))",
-		q, store.Literal(target), compression, strings.Join(keys, ", "))
+		q, store.Literal(target), compression, strings.Join(keys, ", ")), nil
 }
 
 // filterSQL is the WHERE condition of the filter over the records table, or

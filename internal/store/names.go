@@ -1,6 +1,10 @@
-// Package store defines flowduck's database model: the base table that holds
-// every loaded record, the manifest of loaded files, the rejects table, and the
-// Athena-named views over them.
+// Package store owns flowduck's database model: the base table that holds
+// every loaded record and its provenance columns, the manifest of loaded
+// files, the rejects table, the Athena-named views over them with the DuckDB
+// expressions of each layout's partition columns, the queries that list the
+// manifest and the rejects, and ErrNothingLoaded for a database no load has
+// run on. Package schema keeps what is independent of the database: fields,
+// names, types, layouts and their DDL text.
 package store
 
 // Table names of the database model. They live in the main schema of the

@@ -42,7 +42,7 @@ func ViewFields(loaded map[string]string) []schema.Field {
 }
 
 // ViewSQL returns the SELECT that presents the records table in a layout.
-func ViewSQL(layout schema.Layout, loaded map[string]string) string {
+func ViewSQL(layout schema.Layout, loaded map[string]string) (string, error) {
 	var cols []string
 	for _, f := range ViewFields(loaded) {
 		if !layout.Includes(f) {
@@ -56,9 +56,13 @@ func ViewSQL(layout schema.Layout, loaded map[string]string) string {
 		}
 	}
 	for _, p := range layout.Partitions {
-		cols = append(cols, fmt.Sprintf("%s AS %s", p.Expr, Ident(p.Name)))
+		expr, err := PartitionExpr(layout.Name, p.Name)
+		if err != nil {
+			return "", err
+		}
+		cols = append(cols, fmt.Sprintf("%s AS %s", expr, Ident(p.Name)))
 	}
-	return "SELECT\n  " + strings.Join(cols, ",\n  ") + "\nFROM main." + RecordsTable
+	return "SELECT\n  " + strings.Join(cols, ",\n  ") + "\nFROM main." + RecordsTable, nil
 }
 
 // CreateView creates or replaces view name in the given layout, in main and
@@ -130,8 +134,12 @@ func RefreshViews(ctx context.Context, q Querier) error {
 
 // createView creates the view in main and its mirror in "default".
 func createView(ctx context.Context, q Querier, name string, layout schema.Layout, loaded map[string]string) error {
+	query, err := ViewSQL(layout, loaded)
+	if err != nil {
+		return fmt.Errorf("create view %s: %w", name, err)
+	}
 	stmts := []string{
-		fmt.Sprintf("CREATE OR REPLACE VIEW main.%s AS\n%s", Ident(name), ViewSQL(layout, loaded)),
+		fmt.Sprintf("CREATE OR REPLACE VIEW main.%s AS\n%s", Ident(name), query),
 		fmt.Sprintf("CREATE OR REPLACE VIEW %s.%s AS SELECT * FROM main.%s", Ident(AthenaSchema), Ident(name), Ident(name)),
 	}
 	for _, stmt := range stmts {
