@@ -11,7 +11,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/duckmsg"
 	"github.com/flowduck/flowduck/internal/store"
 	"github.com/flowduck/flowduck/schema"
 )
@@ -355,7 +355,7 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 // loaded on its own in the next attempt so the culprit shows.
 func blame(g *group, err error) error {
 	live := g.live()
-	msg := duck.OneLine(err.Error())
+	msg := duckmsg.OneLine(err.Error())
 	for _, j := range live {
 		if strings.Contains(msg, j.Local) {
 			j.err = errors.New(msg)

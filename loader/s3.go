@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/flowduck/flowduck/internal/bucket"
-	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/duckmsg"
 )
 
 // S3Options configure s3:// sources (see package bucket).
@@ -107,7 +107,7 @@ func (a *arrivals) stream(ctx context.Context, uri string, opts Options, man man
 		a.results = append(a.results, FileResult{Path: o.URI, Status: Skipped, Reason: "already loaded"})
 	}
 	for _, f := range res.Failed {
-		a.results = append(a.results, FileResult{Path: f.Object.URI, Status: Failed, Reason: duck.OneLine(f.Err.Error())})
+		a.results = append(a.results, FileResult{Path: f.Object.URI, Status: Failed, Reason: duckmsg.OneLine(f.Err.Error())})
 	}
 	return nil
 }

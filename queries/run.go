@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/dialect"
 	"github.com/flowduck/flowduck/internal/render"
 	"github.com/flowduck/flowduck/internal/store"
 )
@@ -60,17 +60,17 @@ func checkData(ctx context.Context, conn *sql.Conn, r Report, filters Filters) e
 
 // query runs the report's statement with its bound arguments and renders it.
 func query(ctx context.Context, conn *sql.Conn, r Report, args []any, w io.Writer, opts render.Options) error {
-	stmt, err := duck.Rewrite(ctx, conn, r.statement)
+	stmt, err := dialect.Rewrite(ctx, conn, r.statement)
 	if err != nil {
-		return fmt.Errorf("report %s: %w", r.Name, duck.ExplainError(err))
+		return fmt.Errorf("report %s: %w", r.Name, dialect.ExplainError(err))
 	}
 	rows, err := conn.QueryContext(ctx, stmt, args...)
 	if err != nil {
-		return fmt.Errorf("report %s: %w", r.Name, duck.ExplainError(err))
+		return fmt.Errorf("report %s: %w", r.Name, dialect.ExplainError(err))
 	}
 	defer rows.Close()
 	if _, err := render.Rows(ctx, w, rows, opts); err != nil {
-		return fmt.Errorf("report %s: %w", r.Name, duck.ExplainError(err))
+		return fmt.Errorf("report %s: %w", r.Name, dialect.ExplainError(err))
 	}
 	return rows.Err()
 }

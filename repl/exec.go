@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	duckdb "github.com/duckdb/duckdb-go/v2"
-
-	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/dialect"
 	"github.com/flowduck/flowduck/internal/render"
 )
 
@@ -31,36 +29,20 @@ func (s *shell) execSQL(ctx context.Context, stmt string) error {
 	return nil
 }
 
+// query runs stmt through dialect.Run, the path of the sql command, with the
+// Rewrite hook, and renders its result, if it has one.
 func (s *shell) query(ctx context.Context, stmt string) error {
-	query := stmt
-	if s.hooks.Rewrite != nil {
-		var err error
-		if query, err = s.hooks.Rewrite(ctx, stmt); err != nil {
-			return duck.ExplainError(err)
-		}
+	res, err := dialect.Run(ctx, s.cfg.Session.Conn, stmt, s.hooks.Rewrite)
+	if res.Changed {
+		s.cat.invalidate() // the catalog may have changed
 	}
-	conn := s.cfg.Session.Conn
-	kind, known := duck.StatementType(ctx, conn, query)
-	if !known || kind != duckdb.STATEMENT_TYPE_SELECT {
-		defer s.cat.invalidate() // the catalog may have changed
-	}
-	rows, err := conn.QueryContext(ctx, query)
-	if err != nil {
-		return duck.ExplainError(err)
-	}
-	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
+	if err != nil || res.Rows == nil {
 		return err
 	}
-	if len(cols) == 0 || known && duck.Quiet(kind, cols) {
-		for rows.Next() {
-		}
-		return errors.Join(rows.Err(), rows.Close())
-	}
+	defer res.Rows.Close()
 	w, opts := s.dest()
-	_, err = render.Rows(ctx, w, rows, opts)
-	return errors.Join(duck.ExplainError(err), rows.Close(), s.resultDone())
+	_, err = render.Rows(ctx, w, res.Rows, opts)
+	return errors.Join(dialect.ExplainError(err), res.Rows.Close(), s.resultDone())
 }
 
 // interrupted turns the failure of a statement cancelled by Ctrl-C into

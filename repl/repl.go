@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/duckmsg"
 	"github.com/flowduck/flowduck/internal/iostreams"
 	"github.com/flowduck/flowduck/internal/render"
 )
@@ -161,5 +162,5 @@ var errQuit = errors.New("quit")
 // dropped; the lines of the message proper are joined.
 func oneLine(err error) string {
 	msg, _, _ := strings.Cut(err.Error(), "\nLINE ")
-	return duck.OneLine(msg)
+	return duckmsg.OneLine(msg)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/flowduck/flowduck/internal/demo"
 	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/duckmsg"
 	"github.com/flowduck/flowduck/internal/render"
 	"github.com/flowduck/flowduck/internal/units"
 	"github.com/flowduck/flowduck/loader"
@@ -131,7 +132,7 @@ func runDemo(ctx context.Context, o *demoOptions) error {
 	for _, step := range demoTour {
 		fmt.Fprintf(w, "\n%s\n", step.title)
 		if o.g.streams.IsTTY {
-			fmt.Fprintf(w, "$ flowduck --db %s sql %s\n", shellQuote(s.Path), shellQuote(duck.OneLine(step.sql)))
+			fmt.Fprintf(w, "$ flowduck --db %s sql %s\n", shellQuote(s.Path), shellQuote(duckmsg.OneLine(step.sql)))
 		}
 		rows, err := s.Conn.QueryContext(ctx, step.sql)
 		if err != nil {

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/duckmsg"
 	"github.com/flowduck/flowduck/internal/iostreams"
 )
 
@@ -47,10 +47,10 @@ func run(ctx context.Context, args []string, streams *iostreams.IOStreams, geten
 		fmt.Fprintln(streams.ErrOut, "flowduck: cancelled")
 		return exitCancelled
 	case errors.As(err, &usage):
-		fmt.Fprintf(streams.ErrOut, "flowduck: %s\nRun 'flowduck --help' for usage.\n", duck.OneLine(err.Error()))
+		fmt.Fprintf(streams.ErrOut, "flowduck: %s\nRun 'flowduck --help' for usage.\n", duckmsg.OneLine(err.Error()))
 		return exitUsage
 	default:
-		fmt.Fprintf(streams.ErrOut, "flowduck: %s\n", duck.OneLine(err.Error()))
+		fmt.Fprintf(streams.ErrOut, "flowduck: %s\n", duckmsg.OneLine(err.Error()))
 		return exitError
 	}
 }

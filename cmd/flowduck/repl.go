@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/flowduck/flowduck/internal/dialect"
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/render"
 	"github.com/flowduck/flowduck/internal/store"
@@ -109,7 +110,7 @@ func shellHooks(s *duck.Session, g *globalOptions) repl.Hooks {
 			return renderCatalog(ctx, w, opts)
 		},
 		Rewrite: func(ctx context.Context, stmt string) (string, error) {
-			return duck.Rewrite(ctx, conn, stmt)
+			return dialect.Rewrite(ctx, conn, stmt)
 		},
 	}
 	addReportHooks(&h, s, g)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/flowduck/flowduck/internal/dialect"
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/render"
 	"github.com/flowduck/flowduck/internal/sqlscript"
@@ -85,13 +86,13 @@ func runSQL(ctx context.Context, opts *sqlOptions) error {
 
 // runStatement runs one statement and renders its result, if it has one.
 func runStatement(ctx context.Context, s *duck.Session, stmt string, w io.Writer, ropts render.Options) error {
-	rows, err := duck.Query(ctx, s.Conn, stmt)
+	rows, err := dialect.Query(ctx, s.Conn, stmt)
 	if err != nil || rows == nil {
 		return err
 	}
 	defer rows.Close()
 	if _, err := render.Rows(ctx, w, rows, ropts); err != nil {
-		return duck.ExplainError(err)
+		return dialect.ExplainError(err)
 	}
 	return nil
 }

@@ -1,5 +1,6 @@
 // Package duck opens flowduck's DuckDB database and prepares each session: one
-// pinned connection with the session settings and the Athena dialect installed.
+// pinned connection with the session settings and, unless the session is
+// plain, the Athena dialect (package dialect) installed.
 package duck
 
 import (
@@ -11,6 +12,8 @@ import (
 	"strings"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/flowduck/flowduck/internal/dialect"
 )
 
 // DefaultPath is the database file used when neither --db nor FLOWDUCK_DB is set.
@@ -99,7 +102,7 @@ func (s *Session) configure(ctx context.Context, opts Options) error {
 	if opts.Plain {
 		return nil
 	}
-	if err := InstallDialect(ctx, s.Conn); err != nil {
+	if err := dialect.Install(ctx, s.Conn); err != nil {
 		return fmt.Errorf("install athena dialect: %w", err)
 	}
 	return nil

@@ -1,4 +1,4 @@
-package duck
+package dialect
 
 // timeMacros are Presto's date and time functions. Presto's timestamp with
 // time zone maps to DuckDB's TIMESTAMPTZ (an instant shown in the session

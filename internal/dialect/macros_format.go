@@ -1,4 +1,4 @@
-package duck
+package dialect
 
 // formatMacros translate Presto's two date-format languages into DuckDB
 // strftime/strptime format strings. They run at bind time on the literal

@@ -1,4 +1,4 @@
-package duck
+package dialect
 
 import (
 	"context"
@@ -240,10 +240,10 @@ func TestDialectErrors(t *testing.T) {
 	}
 }
 
-func TestInstallDialectTwice(t *testing.T) {
+func TestInstallTwice(t *testing.T) {
 	conn := dialectConn(t)
-	if err := InstallDialect(context.Background(), conn); err != nil {
-		t.Fatalf("second InstallDialect: %v", err)
+	if err := Install(context.Background(), conn); err != nil {
+		t.Fatalf("second Install: %v", err)
 	}
 	if got := value(t, conn, "to_iso8601(from_unixtime(0))"); got != "1970-01-01T00:00:00.000Z" {
 		t.Errorf("after reinstall: %q", got)

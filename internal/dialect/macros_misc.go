@@ -1,4 +1,4 @@
-package duck
+package dialect
 
 // miscMacros are Presto's aggregate, array, map, string and regular
 // expression functions that DuckDB lacks or spells differently.

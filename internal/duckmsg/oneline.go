@@ -1,4 +1,6 @@
-package duck
+// Package duckmsg shapes DuckDB's messages (and SQL text) for output that
+// must stay on one line, such as an error on stderr or a loader's reason.
+package duckmsg
 
 import "strings"
 

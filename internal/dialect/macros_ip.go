@@ -1,4 +1,4 @@
-package duck
+package dialect
 
 // ipMacros implement Presto's IPADDRESS without DuckDB's inet extension.
 // An address is keyed by a UHUGEINT holding its 128-bit IPv6 form, IPv4

@@ -1,4 +1,4 @@
-package duck
+package dialect
 
 import (
 	"context"
@@ -27,8 +27,8 @@ func dialectConn(t *testing.T) *sql.Conn {
 	if _, err := conn.ExecContext(ctx, "SET TimeZone = 'UTC'"); err != nil {
 		t.Fatal(err)
 	}
-	if err := InstallDialect(ctx, conn); err != nil {
-		t.Fatalf("InstallDialect: %v", err)
+	if err := Install(ctx, conn); err != nil {
+		t.Fatalf("Install: %v", err)
 	}
 	return conn
 }

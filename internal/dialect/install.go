@@ -1,4 +1,10 @@
-package duck
+// Package dialect is flowduck's Athena (Presto/Trino) SQL dialect on DuckDB:
+// the function shims installed as temporary macros (Install), the rewrite of
+// a statement's syntax tree for what macros cannot express (Rewrite), the
+// explained errors for constructs that cannot run (ExplainError), and Query,
+// which runs one statement through all of them for the sql command and the
+// shell. DIALECT.md is the user-facing table of what is supported.
+package dialect
 
 import (
 	"context"
@@ -21,9 +27,9 @@ var dialectSettings = []string{
 	"SET integer_division = true",
 }
 
-// dialectMacros lists every macro InstallDialect creates, helpers first. The
-// groups live in dialect_time.go, dialect_format.go, dialect_ip.go and
-// dialect_misc.go.
+// dialectMacros lists every macro Install creates, helpers first. The
+// groups live in macros_time.go, macros_format.go, macros_ip.go and
+// macros_misc.go.
 func dialectMacros() []macro {
 	var all []macro
 	all = append(all, formatMacros...)
@@ -33,13 +39,13 @@ func dialectMacros() []macro {
 	return all
 }
 
-// InstallDialect installs the Athena/Presto function shims on conn as
+// Install installs the Athena/Presto function shims on conn as
 // temporary macros, so the database file stays readable by plain DuckDB, and
 // applies the session settings that give DuckDB Presto semantics (integer
 // division). It must run once per connection; running it again replaces the
 // macros. Statements that use IPADDRESS or contains(cidr, ip) additionally
 // need Rewrite before they are executed.
-func InstallDialect(ctx context.Context, conn *sql.Conn) error {
+func Install(ctx context.Context, conn *sql.Conn) error {
 	for _, stmt := range dialectSettings {
 		if _, err := conn.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("athena dialect setting %q: %w", stmt, err)
