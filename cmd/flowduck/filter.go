@@ -69,8 +69,8 @@ func (f *filterFlags) parse(now time.Time) (filter.Filter, error) {
 	return out, nil
 }
 
-// filterUsageError makes a filter's error a usage error that names its flag
-// (--since: ...).
+// filterUsageError makes err a usage error; a filter's error (a
+// *filter.Error, "since: ...") then names its flag ("--since: ...").
 func filterUsageError(err error) error {
 	var fe *filter.Error
 	if errors.As(err, &fe) {
