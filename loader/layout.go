@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"time"
+
+	"github.com/flowduck/flowduck/internal/filter"
 )
 
 // Partition is what a file's path says about its records: the S3 delivery
@@ -51,7 +53,7 @@ func PartitionOf(path string) Partition {
 // outside reports whether the partition lies entirely outside [since, until)
 // or outside the wanted accounts and regions, so the file can be skipped
 // without reading it.
-func (p Partition) outside(f Filter) bool {
+func (p Partition) outside(f filter.Filter) bool {
 	if p.Account != "" && len(f.Accounts) > 0 && !contains(f.Accounts, p.Account) {
 		return true
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/flowduck/flowduck/internal/duckmsg"
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/store"
 	"github.com/flowduck/flowduck/schema"
 )
@@ -23,8 +24,9 @@ type Options struct {
 	// Format is an AWS format string ("${version} ${srcaddr} ...") for
 	// headerless records; empty means the default v2 format for 14 fields.
 	Format string
-	// Filter skips files and records out of range.
-	Filter Filter
+	// Filter skips files and records out of range: its Since, Until,
+	// Accounts and Regions apply (the other fields are for reports).
+	Filter filter.Filter
 	// Force reloads files that are already loaded, replacing their rows.
 	Force bool
 	// Progress receives the live progress line (when Live) and the summary.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/flowduck/flowduck/internal/filter"
 )
 
 // TestReloadIsIdempotent: a second load skips unchanged files, --force
@@ -135,13 +137,13 @@ func TestFilterSkipsFilesAndRecords(t *testing.T) {
 
 	cases := []struct {
 		name    string
-		filter  Filter
+		filter  filter.Filter
 		records int64
 		skipped int
 	}{
-		{"since and until", Filter{Since: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC)}, 2, 2},
-		{"account", Filter{Accounts: []string{"444455556666"}}, 1, 4},
-		{"region and until", Filter{Regions: []string{"us-east-1"}, Until: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)}, 3, 2},
+		{"since and until", filter.Filter{Since: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC)}, 2, 2},
+		{"account", filter.Filter{Accounts: []string{"444455556666"}}, 1, 4},
+		{"region and until", filter.Filter{Regions: []string{"us-east-1"}, Until: time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)}, 3, 2},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

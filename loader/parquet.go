@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/store"
 	"github.com/flowduck/flowduck/schema"
 )
@@ -58,7 +59,7 @@ func parquetFields(ctx context.Context, q store.Querier, jobs []*job) ([]schema.
 
 // parquetInsert loads a Parquet group, casting each column to its Athena
 // type; sourceColumns names the Parquet column of each field.
-func parquetInsert(g *group, jobs []*job, f Filter, sourceColumns map[string]string) string {
+func parquetInsert(g *group, jobs []*job, f filter.Filter, sourceColumns map[string]string) string {
 	read := func(column string) string {
 		i := fieldIndex(g.fields, column)
 		if i < 0 {

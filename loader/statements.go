@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/store"
 	"github.com/flowduck/flowduck/schema"
 )
@@ -55,9 +56,9 @@ func recordTargets(fields []schema.Field, read fieldReader, eventTime string) []
 	return t
 }
 
-// recordFilter is the WHERE condition of the --since/--until/--account/
-// --region filter over the records read, or "".
-func recordFilter(read fieldReader, f Filter) string {
+// recordFilter is the WHERE condition of the since/until/account/region
+// filter over the records read, or "".
+func recordFilter(read fieldReader, f filter.Filter) string {
 	start := read("start")
 	if start == "" {
 		// Without a start field only the path can say when records are; the
@@ -107,7 +108,7 @@ func csvRead(g *group, jobs []*job, rejectsTable, scanTable string) string {
 }
 
 // textInsert loads a text group straight from read_csv.
-func textInsert(g *group, jobs []*job, f Filter, rejectsTable, scanTable string) string {
+func textInsert(g *group, jobs []*job, f filter.Filter, rejectsTable, scanTable string) string {
 	read := func(column string) string {
 		if fieldIndex(g.fields, column) < 0 {
 			return ""
@@ -150,7 +151,7 @@ FROM (
 // split on runs of whitespace, checked against the group's fields, and either
 // inserted as a record or kept verbatim with the reason. Repeated header lines
 // are dropped. It returns the record INSERT and the rejects INSERT.
-func splitLines(g *group, f Filter) (records, rejects string) {
+func splitLines(g *group, f filter.Filter) (records, rejects string) {
 	tokens := "regexp_split_to_array(trim(l.text), '\\s+')"
 	eventTime := "l.event_time"
 	if g.kind == KindCloudWatchText {

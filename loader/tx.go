@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/store"
 )
 
@@ -71,7 +72,7 @@ func dropFile(ctx context.Context, tx *sql.Tx, id int64) error {
 
 // loadGroup loads one group with one statement (plus the salvage of the lines
 // DuckDB's reader rejected). n numbers the temporary rejects tables.
-func loadGroup(ctx context.Context, tx *sql.Tx, g *group, f Filter, n int) error {
+func loadGroup(ctx context.Context, tx *sql.Tx, g *group, f filter.Filter, n int) error {
 	jobs := g.live()
 	if len(jobs) == 0 {
 		return nil

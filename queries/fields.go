@@ -12,7 +12,7 @@ import (
 // MissingFieldsError says that a report (or a filter) needs flow-log fields
 // that none of the loaded files has, and which flow-log version brings them.
 type MissingFieldsError struct {
-	// What needs the fields: "report tcp-half-open" or "--vpc".
+	// What needs the fields: "report tcp-half-open" or "filter vpc".
 	What   string
 	Fields []schema.Field
 }

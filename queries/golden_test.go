@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/flowduck/flowduck/internal/filter"
 )
 
 // goldenParams are the parameters each golden run uses: the required ones
@@ -24,7 +26,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, r := range reports {
 		t.Run(r.Name, func(t *testing.T) {
-			got, err := runCSV(t, demoSession.Conn, r, goldenParams[r.Name], Filters{})
+			got, err := runCSV(t, demoSession.Conn, r, goldenParams[r.Name], filter.Filter{})
 			if err != nil {
 				t.Fatal(err)
 			}

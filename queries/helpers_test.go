@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"testing"
 
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/render"
 )
 
@@ -52,16 +53,20 @@ func mustReport(t *testing.T, name string) Report {
 }
 
 // runCSV runs r on conn and returns its CSV output.
-func runCSV(t *testing.T, conn *sql.Conn, r Report, params map[string]string, f Filters) (string, error) {
+func runCSV(t *testing.T, conn *sql.Conn, r Report, params map[string]string, f filter.Filter) (string, error) {
 	t.Helper()
 	var buf bytes.Buffer
-	err := Run(context.Background(), conn, r, params, f, &buf, render.Options{Format: render.CSV})
+	c, err := Prepare(r, params, f)
+	if err != nil {
+		return "", err
+	}
+	err = Run(context.Background(), conn, c, &buf, render.Options{Format: render.CSV})
 	return buf.String(), err
 }
 
 // runDemo runs the built-in report name on the demo data and parses its
 // output.
-func runDemo(t *testing.T, name string, params map[string]string, f Filters) result {
+func runDemo(t *testing.T, name string, params map[string]string, f filter.Filter) result {
 	t.Helper()
 	out, err := runCSV(t, demoSession.Conn, mustReport(t, name), params, f)
 	if err != nil {

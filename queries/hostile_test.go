@@ -3,6 +3,8 @@ package queries
 import (
 	"errors"
 	"testing"
+
+	"github.com/flowduck/flowduck/internal/filter"
 )
 
 const hostile = `1.2.3.4'; DROP TABLE flowduck_records; --`
@@ -13,7 +15,7 @@ func TestHostileValues(t *testing.T) {
 	before := count(t, "SELECT count(*) FROM flowduck_records")
 
 	t.Run("ip parameter is rejected", func(t *testing.T) {
-		_, err := runCSV(t, demoSession.Conn, mustReport(t, "conversation"), map[string]string{"a": hostile, "b": "10.0.0.1"}, Filters{})
+		_, err := runCSV(t, demoSession.Conn, mustReport(t, "conversation"), map[string]string{"a": hostile, "b": "10.0.0.1"}, filter.Filter{})
 		var pe *ParamError
 		if !errors.As(err, &pe) || pe.Name != "a" {
 			t.Fatalf("err = %v, want a ParamError for a", err)
@@ -25,7 +27,7 @@ func TestHostileValues(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := runCSV(t, demoSession.Conn, r, map[string]string{"eni": hostile}, Filters{})
+		out, err := runCSV(t, demoSession.Conn, r, map[string]string{"eni": hostile}, filter.Filter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,7 +37,7 @@ func TestHostileValues(t *testing.T) {
 	})
 
 	t.Run("filter values are bound", func(t *testing.T) {
-		out, err := runCSV(t, demoSession.Conn, mustReport(t, "ipv4-vs-ipv6"), nil, Filters{ENIs: []string{hostile}, Regions: []string{hostile}})
+		out, err := runCSV(t, demoSession.Conn, mustReport(t, "ipv4-vs-ipv6"), nil, filter.Filter{ENIs: []string{hostile}, Regions: []string{hostile}})
 		if err != nil {
 			t.Fatal(err)
 		}

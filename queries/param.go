@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/flowduck/flowduck/internal/units"
 )
 
 // Type is a parameter type: how a value is validated and bound.
@@ -79,7 +81,7 @@ func (p Param) Parse(value string) (any, error) {
 		}
 		return n, nil
 	case Duration:
-		d, err := parseDuration(v)
+		d, err := units.ParseDuration(v)
 		if err != nil || d < time.Second {
 			return nil, p.invalid(value, "not a duration; use 10m, 1h, 7d")
 		}
@@ -129,38 +131,6 @@ func (e *ParamError) Error() string {
 
 func (p Param) invalid(value, reason string) error {
 	return &ParamError{Name: p.Name, Value: value, Reason: reason}
-}
-
-// parseDuration accepts Go durations plus days (d) and weeks (w): 7d, 1d12h.
-func parseDuration(s string) (time.Duration, error) {
-	var total time.Duration
-	rest := s
-	for _, unit := range []struct {
-		suffix string
-		d      time.Duration
-	}{{"w", 7 * 24 * time.Hour}, {"d", 24 * time.Hour}} {
-		i := strings.Index(rest, unit.suffix)
-		if i < 0 {
-			continue
-		}
-		n, err := strconv.ParseFloat(rest[:i], 64)
-		if err != nil || n < 0 {
-			return 0, fmt.Errorf("duration %q: bad %s count", s, unit.suffix)
-		}
-		total += time.Duration(n * float64(unit.d))
-		rest = rest[i+1:]
-	}
-	if rest == "" {
-		if total == 0 {
-			return 0, fmt.Errorf("duration %q: empty", s)
-		}
-		return total, nil
-	}
-	d, err := time.ParseDuration(rest)
-	if err != nil {
-		return 0, err
-	}
-	return total + d, nil
 }
 
 // sizeUnits are the suffixes parseSize accepts, longest first.

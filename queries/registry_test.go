@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/flowduck/flowduck/internal/filter"
 )
 
 // TestBuiltinsAreTheContract checks the names of the built-in library,
@@ -62,7 +64,7 @@ func TestUserReportOverridesBuiltin(t *testing.T) {
 	if rc, err := Find(reports, "record-count"); err != nil || rc.Origin != filepath.Join(dir, "record-count.sql") {
 		t.Errorf("record-count (named after its file): %v, %v", rc.Origin, err)
 	}
-	out, err := runCSV(t, demoSession.Conn, r, nil, Filters{})
+	out, err := runCSV(t, demoSession.Conn, r, nil, filter.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +169,7 @@ func TestSave(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := runCSV(t, demoSession.Conn, r, nil, Filters{})
+	out, err := runCSV(t, demoSession.Conn, r, nil, filter.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,41 +10,57 @@ import (
 	"strings"
 
 	"github.com/flowduck/flowduck/internal/dialect"
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/render"
 	"github.com/flowduck/flowduck/internal/store"
 )
 
-// Run runs report r on conn and renders its result to w. params are the
-// --param values by name (defaults fill the rest); filters narrow the
-// records the report reads. Before any SQL runs, Run validates the
-// parameters and checks that the loaded data has the fields the report and
-// the filters need. Parameter and filter values are bound, never spliced into
-// SQL text. The temporary objects Run creates for the filters are dropped
-// before it returns; the is_private macro stays on the connection.
-func Run(ctx context.Context, conn *sql.Conn, r Report, params map[string]string, filters Filters, w io.Writer, opts render.Options) error {
+// Call is a report with its parameters bound and its filter validated,
+// ready to Run. Make one with Prepare.
+type Call struct {
+	report Report
+	args   []any
+	filter filter.Filter
+}
+
+// Prepare validates params (the --param values by name; defaults fill the
+// rest) against r's declared parameters, and the filter. It is the one place
+// a report's arguments are validated: a command calls it before it opens the
+// database, and Run trusts its result.
+func Prepare(r Report, params map[string]string, f filter.Filter) (Call, error) {
 	args, err := r.Bind(params)
 	if err != nil {
-		return err
+		return Call{}, err
 	}
-	if err := filters.Validate(); err != nil {
-		return err
+	if err := f.Validate(); err != nil {
+		return Call{}, err
 	}
-	if err := checkData(ctx, conn, r, filters); err != nil {
+	return Call{report: r, args: args, filter: f}, nil
+}
+
+// Run runs the prepared report on conn and renders its result to w; the
+// filter narrows the records the report reads. Before any SQL runs, Run
+// checks that the loaded data has the fields the report and the filter need.
+// Parameter and filter values are bound, never spliced into SQL text. The
+// temporary objects Run creates for the filter are dropped before it
+// returns; the is_private macro stays on the connection.
+func Run(ctx context.Context, conn *sql.Conn, c Call, w io.Writer, opts render.Options) error {
+	if err := checkData(ctx, conn, c.report, c.filter); err != nil {
 		return err
 	}
 	if err := installPrivate(ctx, conn); err != nil {
 		return err
 	}
-	sc, err := openScope(ctx, conn, filters)
+	sc, err := openScope(ctx, conn, c.filter)
 	if err != nil {
 		return err
 	}
-	err = query(ctx, conn, r, args, w, opts)
+	err = query(ctx, conn, c.report, c.args, w, opts)
 	return errors.Join(err, sc.close(ctx))
 }
 
 // checkData fails when nothing is loaded or a needed field is missing.
-func checkData(ctx context.Context, conn *sql.Conn, r Report, filters Filters) error {
+func checkData(ctx context.Context, conn *sql.Conn, r Report, f filter.Filter) error {
 	if err := store.RequireLoaded(ctx, conn); err != nil {
 		return err
 	}
@@ -55,7 +71,7 @@ func checkData(ctx context.Context, conn *sql.Conn, r Report, filters Filters) e
 	if err := missing("report "+r.Name, r.Requires, have); err != nil {
 		return err
 	}
-	return checkFilters(filters, have)
+	return checkFilter(f, have)
 }
 
 // query runs the report's statement with its bound arguments and renders it.

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/flowduck/flowduck/internal/demo"
+	"github.com/flowduck/flowduck/internal/filter"
 )
 
 // These tests check that each report finds the scenario planted in the demo
@@ -22,7 +23,7 @@ func atoi(t *testing.T, s string) int64 {
 }
 
 func TestPortScanFindsScanner(t *testing.T) {
-	r := runDemo(t, "port-scan", nil, Filters{})
+	r := runDemo(t, "port-scan", nil, filter.Filter{})
 	if len(r.rows) != 1 {
 		t.Fatalf("want the one planted scan, got %v", r.rows)
 	}
@@ -39,14 +40,14 @@ func TestPortScanFindsScanner(t *testing.T) {
 		t.Errorf("window %s, want %s", got, want)
 	}
 	// A threshold above the scan's port count finds nothing.
-	r = runDemo(t, "port-scan", map[string]string{"min_ports": strconv.Itoa(demo.PortScanPorts + 1)}, Filters{})
+	r = runDemo(t, "port-scan", map[string]string{"min_ports": strconv.Itoa(demo.PortScanPorts + 1)}, filter.Filter{})
 	if len(r.rows) != 0 {
 		t.Errorf("min_ports above the scan still finds %v", r.rows)
 	}
 }
 
 func TestHostSweepFindsRDPSweeper(t *testing.T) {
-	r := runDemo(t, "host-sweep", nil, Filters{})
+	r := runDemo(t, "host-sweep", nil, filter.Filter{})
 	if len(r.rows) != 1 {
 		t.Fatalf("want the one planted sweep, got %v", r.rows)
 	}
@@ -62,7 +63,7 @@ func TestHostSweepFindsRDPSweeper(t *testing.T) {
 }
 
 func TestConversationBothDirectionsInOrder(t *testing.T) {
-	r := runDemo(t, "conversation", map[string]string{"a": demo.ConversationA, "b": demo.ConversationB}, Filters{})
+	r := runDemo(t, "conversation", map[string]string{"a": demo.ConversationA, "b": demo.ConversationB}, filter.Filter{})
 	if len(r.rows) != demo.ConversationRecords {
 		t.Fatalf("%d records, want %d", len(r.rows), demo.ConversationRecords)
 	}
@@ -87,19 +88,19 @@ func TestConversationBothDirectionsInOrder(t *testing.T) {
 		t.Errorf("bytes a->b %d, b->a %d; want %d, %d", aToB, bToA, demo.ConversationBytesAToB, demo.ConversationBytesBToA)
 	}
 	// Swapping the ends swaps the directions, not the records.
-	swapped := runDemo(t, "conversation", map[string]string{"a": demo.ConversationB, "b": demo.ConversationA}, Filters{})
+	swapped := runDemo(t, "conversation", map[string]string{"a": demo.ConversationB, "b": demo.ConversationA}, filter.Filter{})
 	if len(swapped.rows) != len(r.rows) {
 		t.Errorf("swapped ends: %d records, want %d", len(swapped.rows), len(r.rows))
 	}
 }
 
 func TestAdminPortsExposedFindsExposedHosts(t *testing.T) {
-	r := runDemo(t, "admin-ports-exposed", nil, Filters{})
+	r := runDemo(t, "admin-ports-exposed", nil, filter.Filter{})
 	checkExposures(t, r, demo.AdminExposures)
 }
 
 func TestDatabasePortsExposedFindsExposedHosts(t *testing.T) {
-	r := runDemo(t, "database-ports-exposed", nil, Filters{})
+	r := runDemo(t, "database-ports-exposed", nil, filter.Filter{})
 	checkExposures(t, r, demo.DatabaseExposures)
 }
 
@@ -121,7 +122,7 @@ func checkExposures(t *testing.T, r result, want []demo.Exposure) {
 }
 
 func TestLargeEgressFindsTheBigUpload(t *testing.T) {
-	r := runDemo(t, "large-egress", nil, Filters{})
+	r := runDemo(t, "large-egress", nil, filter.Filter{})
 	if len(r.rows) != 2 {
 		t.Fatalf("want the upload and the off-hours pair, got %v", r.rows)
 	}
@@ -138,14 +139,14 @@ func TestLargeEgressFindsTheBigUpload(t *testing.T) {
 		t.Errorf("second pair bytes %d, want the off-hours %d", got, demo.OffHoursBytesOut)
 	}
 	// A threshold between the two keeps only the upload.
-	r = runDemo(t, "large-egress", map[string]string{"min_bytes": "1GB"}, Filters{})
+	r = runDemo(t, "large-egress", map[string]string{"min_bytes": "1GB"}, filter.Filter{})
 	if len(r.rows) != 1 || r.get(t, 0, "srcaddr") != demo.LargeEgressSource {
 		t.Errorf("min_bytes=1GB: %v", r.rows)
 	}
 }
 
 func TestTCPHalfOpenFindsSYNOnlySources(t *testing.T) {
-	r := runDemo(t, "tcp-half-open", nil, Filters{})
+	r := runDemo(t, "tcp-half-open", nil, filter.Filter{})
 	if got := r.col(t, "srcaddr"); !slices.Equal(got, demo.HalfOpenSources) {
 		t.Errorf("sources %v, want %v", got, demo.HalfOpenSources)
 	}
@@ -157,7 +158,7 @@ func TestTCPHalfOpenFindsSYNOnlySources(t *testing.T) {
 }
 
 func TestBPARejectsShowsBPA(t *testing.T) {
-	r := runDemo(t, "bpa-rejects", nil, Filters{})
+	r := runDemo(t, "bpa-rejects", nil, filter.Filter{})
 	if got := r.col(t, "srcaddr"); !slices.Equal(got, demo.BPASources) {
 		t.Errorf("sources %v, want %v", got, demo.BPASources)
 	}
@@ -174,7 +175,7 @@ func TestBPARejectsShowsBPA(t *testing.T) {
 }
 
 func TestECSServicesListsTheServices(t *testing.T) {
-	r := runDemo(t, "ecs-services", nil, Filters{})
+	r := runDemo(t, "ecs-services", nil, filter.Filter{})
 	want := []string{"orders-worker", demo.ECSPaymentsService, "web-frontend"}
 	if got := r.col(t, "ecs_service_name"); !slices.Equal(got, want) {
 		t.Errorf("services %v, want %v", got, want)
@@ -195,7 +196,7 @@ func TestECSServicesListsTheServices(t *testing.T) {
 }
 
 func TestVisibilityGapsFindsTheSilentENI(t *testing.T) {
-	r := runDemo(t, "visibility-gaps", nil, Filters{})
+	r := runDemo(t, "visibility-gaps", nil, filter.Filter{})
 	want := map[string]int64{"NODATA": demo.GapNoData, "SKIPDATA": demo.GapSkipData}
 	for i := 0; i < 2; i++ {
 		if r.get(t, i, "interface_id") != demo.GapENI {
@@ -212,7 +213,7 @@ func TestVisibilityGapsFindsTheSilentENI(t *testing.T) {
 }
 
 func TestNATEgressByService(t *testing.T) {
-	r := runDemo(t, "nat-egress-by-service", nil, Filters{})
+	r := runDemo(t, "nat-egress-by-service", nil, filter.Filter{})
 	want := map[string][3]int64{
 		"S3":       {demo.NATS3Connections, demo.NATS3BytesOut, demo.NATS3BytesIn},
 		"DYNAMODB": {demo.NATDynamoDBConnections, demo.NATDynamoDBBytesOut, demo.NATDynamoDBBytesIn},
@@ -234,7 +235,7 @@ func TestNATEgressByService(t *testing.T) {
 }
 
 func TestUnusualProtocolsAndFlood(t *testing.T) {
-	r := runDemo(t, "unusual-protocols", nil, Filters{})
+	r := runDemo(t, "unusual-protocols", nil, filter.Filter{})
 	var gre, esp int64
 	for i := range r.rows {
 		switch r.get(t, i, "protocol_name") {
@@ -250,7 +251,7 @@ func TestUnusualProtocolsAndFlood(t *testing.T) {
 		t.Errorf("GRE %d, ESP %d records; want %d, %d", gre, esp, demo.GRERecords, demo.ESPRecords)
 	}
 
-	f := runDemo(t, "high-packets-low-bytes", nil, Filters{})
+	f := runDemo(t, "high-packets-low-bytes", nil, filter.Filter{})
 	if len(f.rows) != 1 || f.get(t, 0, "srcaddr") != demo.FloodSource || f.get(t, 0, "dstaddr") != demo.FloodTarget {
 		t.Fatalf("flood rows %v, want %s -> %s", f.rows, demo.FloodSource, demo.FloodTarget)
 	}
@@ -260,7 +261,7 @@ func TestUnusualProtocolsAndFlood(t *testing.T) {
 }
 
 func TestOffHoursAndRejectedSources(t *testing.T) {
-	r := runDemo(t, "off-hours", nil, Filters{})
+	r := runDemo(t, "off-hours", nil, filter.Filter{})
 	if r.get(t, 0, "srcaddr") != demo.OffHoursSource || r.get(t, 0, "dstaddr") != demo.OffHoursDestination {
 		t.Errorf("top off-hours pair %v, want %s -> %s", r.rows[0], demo.OffHoursSource, demo.OffHoursDestination)
 	}
@@ -268,7 +269,7 @@ func TestOffHoursAndRejectedSources(t *testing.T) {
 		t.Errorf("off-hours connections %d, want %d", got, demo.OffHoursConnections)
 	}
 
-	s := runDemo(t, "top-rejected-sources", map[string]string{"limit": "3"}, Filters{})
+	s := runDemo(t, "top-rejected-sources", map[string]string{"limit": "3"}, filter.Filter{})
 	want := []string{demo.PortScanSource, demo.BruteForceSource, demo.SweepSource}
 	if got := s.col(t, "srcaddr"); !slices.Equal(got, want) {
 		t.Errorf("top rejected sources %v, want %v", got, want)
@@ -279,7 +280,7 @@ func TestOffHoursAndRejectedSources(t *testing.T) {
 }
 
 func TestIPActivityOfOneAddress(t *testing.T) {
-	r := runDemo(t, "ip-activity", map[string]string{"ip": demo.BruteForceSource}, Filters{})
+	r := runDemo(t, "ip-activity", map[string]string{"ip": demo.BruteForceSource}, filter.Filter{})
 	var rejected, out, in int64
 	for i := range r.rows {
 		if r.get(t, i, "address") != demo.BruteForceSource || r.get(t, i, "peer") != demo.BruteForceTarget {

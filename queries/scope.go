@@ -5,43 +5,19 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
 
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/store"
 	"github.com/flowduck/flowduck/schema"
 )
 
-// Names of the temporary objects that apply the common filters.
+// Names of the temporary objects that apply the filter.
 const (
 	// filterTable holds the filter values, one (kind, value) row each,
 	// inserted with a prepared statement.
 	filterTable = "flowduck_report_filter"
 )
-
-// filterSpec is one common filter: the values it holds, the field it
-// needs (none for provenance) and its condition over the records table,
-// where %s is the subquery of its values.
-type filterSpec struct {
-	flag   string
-	kind   string
-	field  string // AWS field name the condition reads, "" for provenance
-	cond   string // condition; %s is "(SELECT value FROM ... WHERE kind = ...)"
-	values func(Filters) []string
-}
-
-// filterSpecs are the common filters, in the order --help lists them.
-var filterSpecs = []filterSpec{
-	{"--since", "since", "start", `"start" >= (SELECT CAST(value AS BIGINT) FROM %s)`, func(f Filters) []string { return unixValue(f.Since) }},
-	{"--until", "until", "start", `"start" < (SELECT CAST(value AS BIGINT) FROM %s)`, func(f Filters) []string { return unixValue(f.Until) }},
-	{"--eni", "eni", "interface-id", `interface_id IN (SELECT value FROM %s)`, func(f Filters) []string { return f.ENIs }},
-	{"--vpc", "vpc", "vpc-id", `vpc_id IN (SELECT value FROM %s)`, func(f Filters) []string { return f.VPCs }},
-	{"--subnet", "subnet", "subnet-id", `subnet_id IN (SELECT value FROM %s)`, func(f Filters) []string { return f.Subnets }},
-	{"--account", "account", "", store.ColAccount + ` IN (SELECT value FROM %s)`, func(f Filters) []string { return f.Accounts }},
-	{"--region", "region", "", store.ColRegion + ` IN (SELECT value FROM %s)`, func(f Filters) []string { return f.Regions }},
-	{"--action", "action", "action", `"action" IN (SELECT value FROM %s)`, func(f Filters) []string { return nonEmpty(f.Action) }},
-}
 
 // scope is the relation a report reads: the filtered temporary view, while
 // it exists.
@@ -50,14 +26,14 @@ type scope struct {
 	created bool
 }
 
-// checkFilters reports a filter that reads a field no loaded file has.
-func checkFilters(f Filters, have map[string]bool) error {
-	for _, spec := range filterSpecs {
-		if spec.field == "" || len(spec.values(f)) == 0 {
+// checkFilter reports a filter that reads a field no loaded file has.
+func checkFilter(f filter.Filter, have map[string]bool) error {
+	for _, t := range f.Terms() {
+		if t.Field == "" {
 			continue
 		}
-		field, _ := schema.Lookup(spec.field)
-		if err := missing(spec.flag, []schema.Field{field}, have); err != nil {
+		field, _ := schema.Lookup(t.Field)
+		if err := missing("filter "+t.Name, []schema.Field{field}, have); err != nil {
 			return err
 		}
 	}
@@ -68,7 +44,7 @@ func checkFilters(f Filters, have map[string]bool) error {
 // pass f; with no filter it leaves the database's view alone. The filter
 // values are bound into a temporary table; only the shape of the condition
 // (which filters are set) is SQL text.
-func openScope(ctx context.Context, conn *sql.Conn, f Filters) (*scope, error) {
+func openScope(ctx context.Context, conn *sql.Conn, f filter.Filter) (*scope, error) {
 	s := &scope{conn: conn}
 	if f.IsZero() {
 		return s, nil
@@ -78,18 +54,13 @@ func openScope(ctx context.Context, conn *sql.Conn, f Filters) (*scope, error) {
 	}
 	s.created = true
 	var conds []string
-	for _, spec := range filterSpecs {
-		values := spec.values(f)
-		if len(values) == 0 {
-			continue
-		}
-		for _, v := range values {
-			if _, err := conn.ExecContext(ctx, "INSERT INTO temp."+filterTable+" VALUES (?, ?)", spec.kind, v); err != nil {
-				return nil, errors.Join(fmt.Errorf("apply filter %s: %w", spec.flag, err), s.close(ctx))
+	for _, t := range f.Terms() {
+		for _, v := range t.Values {
+			if _, err := conn.ExecContext(ctx, "INSERT INTO temp."+filterTable+" VALUES (?, ?)", t.Name, v); err != nil {
+				return nil, errors.Join(fmt.Errorf("apply filter %s: %w", t.Name, err), s.close(ctx))
 			}
 		}
-		sub := fmt.Sprintf("temp.%s WHERE kind = '%s'", filterTable, spec.kind)
-		conds = append(conds, fmt.Sprintf(spec.cond, sub))
+		conds = append(conds, t.Cond(fmt.Sprintf("SELECT value FROM temp.%s WHERE kind = %s", filterTable, store.Literal(t.Name))))
 	}
 	loaded, err := store.DataColumns(ctx, conn)
 	if err != nil {
@@ -128,18 +99,4 @@ func (s *scope) close(ctx context.Context) error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-func unixValue(t time.Time) []string {
-	if t.IsZero() {
-		return nil
-	}
-	return []string{strconv.FormatInt(t.Unix(), 10)}
-}
-
-func nonEmpty(s string) []string {
-	if s == "" {
-		return nil
-	}
-	return []string{s}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/store"
 	"github.com/flowduck/flowduck/loader"
 )
@@ -61,7 +62,7 @@ func TestMissingFieldsOnVersion2(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.report, func(t *testing.T) {
-			_, err := runCSV(t, s.Conn, mustReport(t, tt.report), nil, Filters{})
+			_, err := runCSV(t, s.Conn, mustReport(t, tt.report), nil, filter.Filter{})
 			var mf *MissingFieldsError
 			if !errors.As(err, &mf) {
 				t.Fatalf("err = %v, want a *MissingFieldsError", err)
@@ -75,15 +76,15 @@ func TestMissingFieldsOnVersion2(t *testing.T) {
 	}
 
 	t.Run("vpc filter", func(t *testing.T) {
-		_, err := runCSV(t, s.Conn, mustReport(t, "top-talkers"), nil, Filters{VPCs: []string{"vpc-1"}})
+		_, err := runCSV(t, s.Conn, mustReport(t, "top-talkers"), nil, filter.Filter{VPCs: []string{"vpc-1"}})
 		var mf *MissingFieldsError
-		if !errors.As(err, &mf) || !strings.Contains(err.Error(), "--vpc needs field vpc-id (flow-log version 3)") {
-			t.Fatalf("err = %v, want --vpc to need vpc-id", err)
+		if !errors.As(err, &mf) || !strings.Contains(err.Error(), "filter vpc needs field vpc-id (flow-log version 3)") {
+			t.Fatalf("err = %v, want filter vpc to need vpc-id", err)
 		}
 	})
 
 	t.Run("version 2 reports still run", func(t *testing.T) {
-		out, err := runCSV(t, s.Conn, mustReport(t, "rejected-tcp"), nil, Filters{})
+		out, err := runCSV(t, s.Conn, mustReport(t, "rejected-tcp"), nil, filter.Filter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -91,7 +92,7 @@ func TestMissingFieldsOnVersion2(t *testing.T) {
 		if len(r.rows) != 2 || r.get(t, 0, "srcaddr") != "203.0.113.9" {
 			t.Errorf("rejected-tcp on v2 data: %v", r.rows)
 		}
-		out, err = runCSV(t, s.Conn, mustReport(t, "large-egress"), map[string]string{"min_bytes": "1KB"}, Filters{})
+		out, err = runCSV(t, s.Conn, mustReport(t, "large-egress"), map[string]string{"min_bytes": "1KB"}, filter.Filter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -107,7 +108,7 @@ func TestNothingLoaded(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	_, err = runCSV(t, s.Conn, mustReport(t, "top-talkers"), nil, Filters{})
+	_, err = runCSV(t, s.Conn, mustReport(t, "top-talkers"), nil, filter.Filter{})
 	if !errors.Is(err, store.ErrNothingLoaded) {
 		t.Errorf("err = %v, want store.ErrNothingLoaded", err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/flowduck/flowduck/internal/demo"
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/duckmsg"
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/render"
 	"github.com/flowduck/flowduck/internal/units"
 	"github.com/flowduck/flowduck/loader"
@@ -173,5 +174,9 @@ func runDemoReport(ctx context.Context, s *duck.Session, name string, w io.Write
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	return queries.Run(ctx, s.Conn, report, nil, queries.Filters{}, w, ropts)
+	call, err := queries.Prepare(report, nil, filter.Filter{})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	return queries.Run(ctx, s.Conn, call, w, ropts)
 }

@@ -51,11 +51,11 @@ export writes are removed).`,
 			if o.dir == "" {
 				return usagef("export needs --parquet DIR (the directory to write)")
 			}
-			filter, err := o.filter.parse(time.Now())
+			f, err := o.filter.parse(time.Now())
 			if err != nil {
 				return err
 			}
-			o.opts.Filter = filter
+			o.opts.Filter = f
 			return runExport(cmd.Context(), g, o.dir, o.opts)
 		},
 	}
@@ -70,7 +70,7 @@ export writes are removed).`,
 		return export.Compressions, cobra.ShellCompDirectiveNoFileComp
 	})
 	_ = cmd.MarkFlagDirname("parquet")
-	o.filter.register(cmd, "export only records")
+	o.filter.register(cmd, "export only records", loadFilters...)
 	return cmd
 }
 

@@ -39,19 +39,19 @@ exports and JSON payloads, and Parquet deliveries. Files already loaded are skip
   flowduck load s3://my-flow-logs/AWSLogs/ --account 111122223333 --region eu-west-1 --since 2026-03-01`,
 		Args: minArgs(1, "SOURCE (file, directory, glob or s3:// URI)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			filter, err := o.filter.parse(time.Now())
+			f, err := o.filter.parse(time.Now())
 			if err != nil {
 				return err
 			}
 			o.opts.Sources = args
-			o.opts.Filter = filter
+			o.opts.Filter = f
 			return runLoad(cmd.Context(), g, o.opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.opts.Format, "format", "", "AWS format string of headerless records, e.g. '${version} ${srcaddr} ...' (default: the v2 default format)")
 	f.BoolVar(&o.opts.Force, "force", false, "reload files that are already loaded (their rows are replaced)")
-	o.filter.register(cmd, "load only records")
+	o.filter.register(cmd, "load only records", loadFilters...)
 	f.StringVar(&o.opts.S3.Endpoint, "endpoint-url", "", "S3 endpoint URL for S3-compatible stores (default $AWS_ENDPOINT_URL_S3 or $AWS_ENDPOINT_URL)")
 	f.StringVar(&o.opts.S3.Profile, "profile", "", "AWS profile for s3:// sources (default $AWS_PROFILE)")
 	f.StringVar(&o.opts.S3.Region, "bucket-region", "", "region of the S3 bucket (default: from the AWS config, else detected)")

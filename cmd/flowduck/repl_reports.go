@@ -9,14 +9,11 @@ import (
 	"time"
 
 	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/render"
 	"github.com/flowduck/flowduck/queries"
 	"github.com/flowduck/flowduck/repl"
 )
-
-// reportFilterKeys are the common report filters the shell's .run accepts as
-// k=v next to the report's own parameters (a parameter of the same name wins).
-var reportFilterKeys = []string{"since", "until", "eni", "vpc", "subnet", "account", "region", "action"}
 
 // addReportHooks gives the shell the saved reports: .reports, .run, .save.
 func addReportHooks(h *repl.Hooks, s *duck.Session, g *globalOptions) {
@@ -43,11 +40,15 @@ func addReportHooks(h *repl.Hooks, s *duck.Session, g *globalOptions) {
 		if err != nil {
 			return err
 		}
-		params, filters, err := shellReportArgs(report, args, time.Now())
+		params, f, err := shellReportArgs(report, args, time.Now())
 		if err != nil {
 			return err
 		}
-		return queries.Run(ctx, s.Conn, report, params, filters, w, opts)
+		call, err := queries.Prepare(report, params, f)
+		if err != nil {
+			return err
+		}
+		return queries.Run(ctx, s.Conn, call, w, opts)
 	}
 	h.SaveReport = func(name, sql string) (string, error) {
 		dir, err := queries.UserDir(g.getenv)
@@ -80,50 +81,30 @@ func addReportHooks(h *repl.Hooks, s *duck.Session, g *globalOptions) {
 		for _, p := range report.Params() {
 			names = append(names, p.Name)
 		}
-		names = append(names, reportFilterKeys...)
+		names = append(names, filter.Names...)
 		sort.Strings(names)
 		return names
 	}
 }
 
 // shellReportArgs splits .run's k=v arguments into report parameters and
-// common filters.
-func shellReportArgs(report queries.Report, args []string, now time.Time) (map[string]string, queries.Filters, error) {
+// the filter (filter.Names, read by filter.Set like the command's flags); a
+// report parameter of a filter's name wins. queries.Prepare validates both.
+func shellReportArgs(report queries.Report, args []string, now time.Time) (map[string]string, filter.Filter, error) {
 	params := map[string]string{}
-	var f queries.Filters
+	var f filter.Filter
 	for _, arg := range args {
 		k, v, ok := strings.Cut(arg, "=")
 		if !ok || k == "" {
 			return nil, f, fmt.Errorf("%q: use NAME=VALUE", arg)
 		}
-		if _, isParam := report.Param(k); isParam {
-			params[k] = v
+		if _, isParam := report.Param(k); isParam || !filter.IsName(k) {
+			params[k] = v // the report rejects an unknown parameter by name
 			continue
 		}
-		var err error
-		switch k {
-		case "since":
-			f.Since, err = queries.ParseTime(v, now)
-		case "until":
-			f.Until, err = queries.ParseTime(v, now)
-		case "eni":
-			f.ENIs = append(f.ENIs, v)
-		case "vpc":
-			f.VPCs = append(f.VPCs, v)
-		case "subnet":
-			f.Subnets = append(f.Subnets, v)
-		case "account":
-			f.Accounts = append(f.Accounts, v)
-		case "region":
-			f.Regions = append(f.Regions, v)
-		case "action":
-			f.Action, err = queries.ParseAction(v)
-		default:
-			params[k] = v // the report rejects an unknown parameter by name
-		}
-		if err != nil {
-			return nil, f, fmt.Errorf("%s: %w", k, err)
+		if err := f.Set(k, v, now); err != nil {
+			return nil, f, err
 		}
 	}
-	return params, f, f.Validate()
+	return params, f, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/queries"
 )
 
@@ -21,10 +22,7 @@ type runOptions struct {
 	reportsDir string
 	showSQL    bool
 
-	filter     filterFlags
-	enis, vpcs []string
-	subnets    []string
-	action     string
+	filter filterFlags
 }
 
 func newRunCmd(g *globalOptions) *cobra.Command {
@@ -63,19 +61,16 @@ declared types. Every report honours the common filters --since/--until
 	}
 	fl := cmd.Flags()
 	fl.StringArrayVarP(&opts.params, "param", "p", nil, "set a report parameter: `NAME=VALUE` (repeatable)")
-	opts.filter.register(cmd, "only records")
-	fl.StringSliceVar(&opts.enis, "eni", nil, "only records of these network interfaces (repeatable, comma-separated)")
-	fl.StringSliceVar(&opts.vpcs, "vpc", nil, "only records of these VPCs")
-	fl.StringSliceVar(&opts.subnets, "subnet", nil, "only records of these subnets")
-	fl.StringVar(&opts.action, "action", "", "only ACCEPT or REJECT records")
+	opts.filter.register(cmd, "only records", filter.Names...)
 	fl.BoolVar(&opts.showSQL, "show-sql", false, "print the report's SQL instead of running it")
 	registerReportsDir(cmd, &opts.reportsDir)
 	opts.output.register(cmd)
 	return cmd
 }
 
-// runReport finds the report, parses flags into parameters and filters, and
-// runs it.
+// runReport finds the report, parses flags into parameters and a filter,
+// has queries.Prepare validate them (usage errors, before the database is
+// opened) and runs it.
 func runReport(ctx context.Context, opts *runOptions) error {
 	reports, err := listReports(opts.g, opts.reportsDir)
 	if err != nil {
@@ -93,12 +88,13 @@ func runReport(ctx context.Context, opts *runOptions) error {
 	if err != nil {
 		return err
 	}
-	filters, err := opts.filters(time.Now())
+	f, err := opts.filter.filter(time.Now())
 	if err != nil {
 		return err
 	}
-	if _, err := report.Bind(params); err != nil {
-		return &usageError{err: err}
+	call, err := queries.Prepare(report, params, f)
+	if err != nil {
+		return filterUsageError(err)
 	}
 	ropts, err := opts.output.options(opts.g)
 	if err != nil {
@@ -109,7 +105,7 @@ func runReport(ctx context.Context, opts *runOptions) error {
 		return err
 	}
 	defer s.Close()
-	return queries.Run(ctx, s.Conn, report, params, filters, opts.g.streams.Out, ropts)
+	return queries.Run(ctx, s.Conn, call, opts.g.streams.Out, ropts)
 }
 
 // paramMap turns the --param NAME=VALUE flags into a map.
@@ -127,22 +123,4 @@ func (o *runOptions) paramMap() (map[string]string, error) {
 		out[name] = value
 	}
 	return out, nil
-}
-
-// filters validates the common filter flags.
-func (o *runOptions) filters(now time.Time) (queries.Filters, error) {
-	var f queries.Filters
-	common, err := o.filter.parse(now)
-	if err != nil {
-		return f, err
-	}
-	f.Since, f.Until, f.Accounts, f.Regions = common.Since, common.Until, common.Accounts, common.Regions
-	if f.Action, err = queries.ParseAction(o.action); err != nil {
-		return f, &usageError{err: err}
-	}
-	f.ENIs, f.VPCs, f.Subnets = clean(o.enis), clean(o.vpcs), clean(o.subnets)
-	if err := f.Validate(); err != nil {
-		return f, &usageError{err: err}
-	}
-	return f, nil
 }

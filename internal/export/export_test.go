@@ -216,14 +216,14 @@ func TestExportFilter(t *testing.T) {
 		records    int64
 		partitions []string // regexps, one per partition directory, in order
 	}{
-		{"account", Options{Filter: filter(t, "", "", []string{"111122223333"}, nil)}, 6, []string{
+		{"account", Options{Filter: newFilter(t, "", "", []string{"111122223333"}, nil)}, 6, []string{
 			`aws-account-id=111122223333/.*/aws-region=__HIVE_DEFAULT_PARTITION__/`, `aws-account-id=111122223333/.*/aws-region=us-east-1/`}},
-		{"region", Options{Filter: filter(t, "", "", nil, []string{"eu-west-1"})}, 3, []string{`aws-region=eu-west-1/`}},
-		{"since and until on start", Options{Filter: filter(t, "2026-03-01T00:03", "2026-03-02T23:55", nil, nil)}, 5, []string{
+		{"region", Options{Filter: newFilter(t, "", "", nil, []string{"eu-west-1"})}, 3, []string{`aws-region=eu-west-1/`}},
+		{"since and until on start", Options{Filter: newFilter(t, "2026-03-01T00:03", "2026-03-02T23:55", nil, nil)}, 5, []string{
 			`aws-account-id=111122223333/.*/aws-region=__HIVE_DEFAULT_PARTITION__/year=2026/month=03/day=01`,
 			`aws-account-id=111122223333/.*/aws-region=us-east-1/year=2026/month=03/day=01`,
 			`aws-account-id=444455556666/.*/day=02`}},
-		{"since after midnight keeps the partition of the day before", Options{Filter: filter(t, "2026-03-03", "", []string{"444455556666"}, nil), Hourly: true}, 1, []string{
+		{"since after midnight keeps the partition of the day before", Options{Filter: newFilter(t, "2026-03-03", "", []string{"444455556666"}, nil), Hourly: true}, 1, []string{
 			`aws-account-id=444455556666/.*/year=2026/month=03/day=02/hour=23`}},
 	}
 	for _, tt := range tests {
@@ -244,7 +244,7 @@ func TestExportFilter(t *testing.T) {
 	}
 	t.Run("nothing matches", func(t *testing.T) {
 		dir := t.TempDir()
-		_, err := Parquet(context.Background(), s.Conn, dir, Options{Filter: filter(t, "", "", []string{"000000000000"}, nil)})
+		_, err := Parquet(context.Background(), s.Conn, dir, Options{Filter: newFilter(t, "", "", []string{"000000000000"}, nil)})
 		if !errors.Is(err, ErrNoRecords) {
 			t.Fatalf("got %v, want ErrNoRecords", err)
 		}

@@ -4,26 +4,23 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/store"
-	"github.com/flowduck/flowduck/loader"
 	"github.com/flowduck/flowduck/schema"
 )
 
-// filter builds a loader.Filter from --since/--until style strings.
-func filter(t *testing.T, since, until string, accounts, regions []string) loader.Filter {
+// newFilter builds a filter from since and until values (absolute times)
+// and the accounts and regions.
+func newFilter(t *testing.T, since, until string, accounts, regions []string) filter.Filter {
 	t.Helper()
-	f := loader.Filter{Accounts: accounts, Regions: regions}
-	var err error
-	if since != "" {
-		if f.Since, err = loader.ParseTime(since); err != nil {
-			t.Fatal(err)
-		}
+	f := filter.Filter{Accounts: accounts, Regions: regions}
+	if err := f.Set(filter.Since, since, time.Time{}); err != nil {
+		t.Fatal(err)
 	}
-	if until != "" {
-		if f.Until, err = loader.ParseTime(until); err != nil {
-			t.Fatal(err)
-		}
+	if err := f.Set(filter.Until, until, time.Time{}); err != nil {
+		t.Fatal(err)
 	}
 	return f
 }
@@ -64,7 +61,7 @@ func TestExportFilterWithoutStart(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sum, err := Parquet(ctx, s.Conn, t.TempDir(), Options{Hourly: true, Filter: filter(t, tt.since, tt.until, nil, nil)})
+			sum, err := Parquet(ctx, s.Conn, t.TempDir(), Options{Hourly: true, Filter: newFilter(t, tt.since, tt.until, nil, nil)})
 			if tt.records == 0 {
 				if !errors.Is(err, ErrNoRecords) {
 					t.Fatalf("exported %d records (err %v), want ErrNoRecords", sum.Records, err)

@@ -4,15 +4,15 @@ import (
 	"errors"
 	"time"
 
-	"github.com/flowduck/flowduck/loader"
+	"github.com/flowduck/flowduck/internal/filter"
 )
 
 // Options configure one export.
 type Options struct {
 	// Filter keeps the records whose start lies in [Since, Until) and whose
 	// account and region (as the loader recorded them) are wanted: the
-	// semantics of the load filter.
-	Filter loader.Filter
+	// semantics of the load filter (its other fields do not apply).
+	Filter filter.Filter
 	// Overwrite replaces an earlier export in a non-empty directory. Only
 	// files an export writes (athena.sql and flowduck's *.log.parquet files
 	// under AWSLogs/) are removed; other files are never touched.

@@ -63,7 +63,7 @@ func TestExportIntoNonEmptyDirectory(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		sum := export(t, s.Conn, dir, Options{Overwrite: true, Filter: filter(t, "", "", nil, []string{"eu-west-1"})})
+		sum := export(t, s.Conn, dir, Options{Overwrite: true, Filter: newFilter(t, "", "", nil, []string{"eu-west-1"})})
 		want := append(append([]string{}, sum.Files...), DDLFile, "notes.txt")
 		if diff := cmp.Diff(want, tree(t, dir)); diff != "" {
 			t.Errorf("directory after the overwrite (-want +got):\n%s", diff)
@@ -95,7 +95,7 @@ func TestExportIntoNonEmptyDirectory(t *testing.T) {
 		dir := t.TempDir()
 		export(t, s.Conn, dir, Options{})
 		before := tree(t, dir)
-		_, err := Parquet(ctx, s.Conn, dir, Options{Overwrite: true, Filter: filter(t, "", "", []string{"000000000000"}, nil)})
+		_, err := Parquet(ctx, s.Conn, dir, Options{Overwrite: true, Filter: newFilter(t, "", "", []string{"000000000000"}, nil)})
 		if !errors.Is(err, ErrNoRecords) {
 			t.Fatalf("got %v, want ErrNoRecords", err)
 		}

@@ -3,10 +3,9 @@ package export
 import (
 	"fmt"
 	"strings"
-	"time"
 
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/store"
-	"github.com/flowduck/flowduck/loader"
 	"github.com/flowduck/flowduck/schema"
 )
 
@@ -97,29 +96,11 @@ func copySQL(fields []schema.Field, layout schema.Layout, where, target, compres
 // partition time instead: the record's day, or hour when it is known, must
 // overlap [Since, Until). Accounts and regions apply to the provenance the
 // loader recorded (the S3 key, else the record's own field).
-func filterSQL(f loader.Filter, hasStart bool) string {
+func filterSQL(f filter.Filter, hasStart bool) string {
 	if hasStart {
 		return f.Where("start", store.ColAccount, store.ColRegion)
 	}
-	var conds []string
-	first := fmt.Sprintf("(CAST(%s AS TIMESTAMP) + to_hours(coalesce(%s, 0)))", store.ColDate, store.ColHour)
-	span := fmt.Sprintf("(CASE WHEN %s IS NULL THEN INTERVAL 1 DAY ELSE INTERVAL 1 HOUR END)", store.ColHour)
-	if !f.Since.IsZero() {
-		conds = append(conds, fmt.Sprintf("%s + %s > %s", first, span, timestamp(f.Since)))
-	}
-	if !f.Until.IsZero() {
-		conds = append(conds, fmt.Sprintf("%s < %s", first, timestamp(f.Until)))
-	}
-	f.Since, f.Until = time.Time{}, time.Time{}
-	if rest := f.Where("", store.ColAccount, store.ColRegion); rest != "" {
-		conds = append(conds, rest)
-	}
-	return strings.Join(conds, " AND ")
-}
-
-// timestamp is a UTC TIMESTAMP literal.
-func timestamp(t time.Time) string {
-	return "TIMESTAMP " + store.Literal(t.UTC().Format("2006-01-02 15:04:05"))
+	return f.PartitionWhere(store.ColDate, store.ColHour, store.ColAccount, store.ColRegion)
 }
 
 func hasField(fields []schema.Field, column string) bool {

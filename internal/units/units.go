@@ -1,5 +1,6 @@
 // Package units writes byte counts and large counts the way flowduck's
-// progress and summary lines show them.
+// progress and summary lines show them, and reads the durations flowduck
+// accepts (7d, 2w next to Go's 90m, 24h).
 package units
 
 import "fmt"
