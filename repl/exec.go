@@ -25,10 +25,15 @@ func (s *shell) execSQL(ctx context.Context, stmt string) error {
 		return interrupted(ctx, err)
 	}
 	s.lastSQL = stmt
+	s.reportTime(start)
+	return nil
+}
+
+// reportTime prints the time since start when .timer is on.
+func (s *shell) reportTime(start time.Time) {
 	if s.timer {
 		fmt.Fprintf(s.errOut, "Run Time: %.3fs\n", time.Since(start).Seconds())
 	}
-	return nil
 }
 
 func (s *shell) query(ctx context.Context, stmt string) error {
@@ -44,7 +49,11 @@ func (s *shell) query(ctx context.Context, stmt string) error {
 	if !known || kind != duckdb.STATEMENT_TYPE_SELECT {
 		defer s.cat.invalidate() // the catalog may have changed
 	}
-	rows, err := conn.QueryContext(ctx, query)
+	args, err := s.params.bind(ctx, conn, query)
+	if err != nil {
+		return err
+	}
+	rows, err := conn.QueryContext(ctx, query, args...)
 	if err != nil {
 		return duck.ExplainError(err)
 	}
