@@ -22,14 +22,15 @@ var dialectSettings = []string{
 }
 
 // dialectMacros lists every macro InstallDialect creates, helpers first. The
-// groups live in dialect_time.go, dialect_format.go, dialect_ip.go and
-// dialect_misc.go.
+// groups live in dialect_time.go, dialect_format.go, dialect_ip.go,
+// dialect_misc.go and dialect_units.go.
 func dialectMacros() []macro {
 	var all []macro
 	all = append(all, formatMacros...)
 	all = append(all, timeMacros...)
 	all = append(all, ipMacros...)
 	all = append(all, miscMacros...)
+	all = append(all, unitMacros...)
 	return all
 }
 
