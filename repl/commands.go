@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/flowduck/flowduck/internal/render"
 )
@@ -28,6 +29,9 @@ type command struct {
 	complete argCompleter
 	// run does the command; it has the form of a *shell method expression.
 	run func(s *shell, ctx context.Context, args []string) error
+	// timed commands do work worth timing: .timer on reports their run time
+	// as it does a statement's.
+	timed bool
 }
 
 // argCompleter returns the completions of word as argument i of a command
@@ -57,7 +61,9 @@ func init() {
 			run: func(s *shell, _ context.Context, args []string) error { s.null = args[0]; return nil }},
 		{names: []string{"maxrows"}, args: "N", help: "show at most N rows on the terminal, head and tail (0: all)", minArgs: 1, maxArgs: 1,
 			run: (*shell).cmdMaxRows},
-		{names: []string{"timer"}, args: "on|off", help: "print the elapsed time after each statement", minArgs: 1, maxArgs: 1,
+		{names: []string{"human"}, args: "on|off", help: "show byte and count columns of tables in human units (1.5 GiB, 3.4k)", minArgs: 1, maxArgs: 1,
+			complete: fixedWords("on", "off"), run: func(s *shell, _ context.Context, args []string) error { return setBool(&s.human, "human", args[0]) }},
+		{names: []string{"timer"}, args: "on|off", help: "print the elapsed time after each statement, .run and .load", minArgs: 1, maxArgs: 1,
 			complete: fixedWords("on", "off"), run: func(s *shell, _ context.Context, args []string) error { return setBool(&s.timer, "timer", args[0]) }},
 		{names: []string{"read"}, args: "FILE", help: "run the statements and commands in FILE", minArgs: 1, maxArgs: 1,
 			complete: completeFiles, run: (*shell).cmdRead},
@@ -66,7 +72,7 @@ func init() {
 		{names: []string{"once"}, args: "FILE", help: "send the next result to FILE", minArgs: 1, maxArgs: 1,
 			complete: completeFiles, run: func(s *shell, _ context.Context, args []string) error { return s.setOutput(args[0], true) }},
 		{names: []string{"load"}, args: "SOURCE...", help: "load flow logs: files, directories, globs, s3://bucket/prefix", minArgs: 1, maxArgs: -1,
-			complete: completeFiles, run: (*shell).cmdLoad},
+			complete: completeFiles, run: (*shell).cmdLoad, timed: true},
 		{names: []string{"files"}, help: "the loaded files: path, format, records, rejects",
 			run: hookOutput("files", func(h Hooks) outputHook { return h.Files })},
 		{names: []string{"rejects"}, help: "the lines that could not be loaded, with file, line and reason",
@@ -76,7 +82,9 @@ func init() {
 		{names: []string{"reports"}, help: "list the saved reports and their parameters",
 			run: hookOutput("reports", func(h Hooks) outputHook { return h.Reports })},
 		{names: []string{"run"}, args: "NAME [k=v...]", help: "run a saved report", minArgs: 1, maxArgs: -1,
-			complete: completeReportArgs, run: (*shell).cmdRun},
+			complete: completeReportArgs, run: (*shell).cmdRun, timed: true},
+		{names: []string{"param"}, args: "set NAME VALUE | list | clear [NAME]", help: "set, list or clear the parameters bound to $NAME in statements",
+			minArgs: 1, maxArgs: 3, complete: completeParam, run: (*shell).cmdParam},
 		{names: []string{"save"}, args: "NAME", help: "save the last statement as report NAME", minArgs: 1, maxArgs: 1,
 			complete: completeReportNames, run: (*shell).cmdSave},
 	}
@@ -129,7 +137,14 @@ func (s *shell) dot(ctx context.Context, line string) error {
 	}
 	ctx, done := s.withInterrupt(ctx)
 	defer done()
-	return interrupted(ctx, cmd.run(s, ctx, args))
+	start := time.Now()
+	if err := cmd.run(s, ctx, args); err != nil {
+		return interrupted(ctx, err)
+	}
+	if cmd.timed {
+		s.reportTime(start)
+	}
+	return nil
 }
 
 // unknownCommand says that .name does not exist and suggests the closest

@@ -87,7 +87,20 @@ func TestDotCommands(t *testing.T) {
 		{name: "maxrows wants a number", inputs: []string{".maxrows lots"}, wantErr: `Error: maxrows: "lots" is not a number`},
 		{name: "wrong argument count shows usage", inputs: []string{".view only-name"}, wantErr: "Error: usage: .view NAME LAYOUT"},
 		{name: "tables", inputs: []string{".tables"}, wantOut: "name,type,columns,rows\ndefault.vpc_flow_logs,view,3,\nflows,table,5,2\n"},
-		{name: "schema of one table", inputs: []string{".schema flows"}, wantOut: "CREATE TABLE flows(srcaddr VARCHAR, dstaddr VARCHAR, srcport INTEGER, \"end\" BIGINT, \"action\" VARCHAR);\n"},
+		{name: "schema of one table: a column a line", inputs: []string{".schema flows"},
+			wantOut: "CREATE TABLE flows(\n    srcaddr VARCHAR,\n    dstaddr VARCHAR,\n    srcport INTEGER,\n    \"end\" BIGINT,\n    \"action\" VARCHAR\n);\n"},
+		{name: "schema of a view: its columns with types, then its query", inputs: []string{".schema vpc_flow_logs"},
+			wantOut: "CREATE VIEW \"default\".vpc_flow_logs (\n    srcaddr, -- VARCHAR\n    dstaddr, -- VARCHAR\n    action   -- VARCHAR\n) AS\nSELECT srcaddr, dstaddr, \"action\" FROM flows;\n"},
+		{name: "timer times .run", inputs: []string{".timer on", ".run top-talkers"}, wantErr: "Run Time: ",
+			wantCalls: []string{"run top-talkers "}},
+		{name: "line mode parts results with a blank line", inputs: []string{".mode line", "select 1 as a union all select 2; select 3 as b;"},
+			wantOut: "a = 1\n\na = 2\n\nb = 3\n"},
+		{name: "csv parts results with a blank line", inputs: []string{"select 1 as a; create table t(x int); select 2 as b;"},
+			wantOut: "a\n1\n\nb\n2\n"},
+		{name: "an empty table says 0 rows", inputs: []string{".mode table", "select 1 as a where false;"},
+			wantOut: "┌────────┐\n│      a │\n├────────┤\n│ 0 rows │\n└────────┘\n"},
+		{name: "human shows bytes and counts of a table in units", inputs: []string{".mode table", ".human on", "select 3221225472 as bytes, 4200 as flows, 22 as dstport;", ".mode csv", "select 2048 as bytes;"},
+			wantOut: "┌─────────┬───────┬─────────┐\n│   bytes │ flows │ dstport │\n├─────────┼───────┼─────────┤\n│ 3.0 GiB │  4.2k │      22 │\n└─────────┴───────┴─────────┘\nbytes\n2048\n"},
 		{name: "schema of a missing table", inputs: []string{".schema nothing"}, wantErr: `Error: schema: no table or view matches "nothing"`},
 		{name: "read runs a file", inputs: []string{".read " + script}, wantOut: "five\n5\n[{\"six\":6}]\n"},
 		{name: "read stops at the first error and names its line", inputs: []string{".read " + broken, "select 3 as c;"},
@@ -107,6 +120,18 @@ func TestDotCommands(t *testing.T) {
 			wantCalls: []string{"run top-talkers ip=10.0.0.1 since=2024-01-01"}},
 		{name: "run reports the hook's error", inputs: []string{".run missing"}, wantErr: "Error: no report named missing",
 			wantCalls: []string{"run missing "}},
+		{name: "param binds $NAME", inputs: []string{".param set ip 10.0.0.2", "select srcport from flows where srcaddr = $ip;"},
+			wantOut: "srcport\n22\n"},
+		{name: "param names the missing parameter", inputs: []string{"select srcport from flows where srcaddr = $ip;"},
+			wantErr: "Error: parameter $ip is not set; use .param set ip VALUE"},
+		{name: "param keeps numbers numbers and text text", inputs: []string{".param set n 41", ".param set acct 012", ".param set s abc",
+			"select $n + 1 as n, typeof($s) as s, $acct = '012' as same, srcaddr from flows where srcport > $n;"},
+			wantOut: "n,s,same,srcaddr\n42,VARCHAR,true,10.0.0.1\n"},
+		{name: "param list and clear", inputs: []string{".param set b 2", ".param set $a 'x y'", ".param list", ".param clear b", ".param list", ".param clear", ".param list"},
+			wantOut: "name,value\n$a,x y\n$b,2\nname,value\n$a,x y\nname,value\n"},
+		{name: "param clear of an unset name", inputs: []string{".param clear nope"}, wantErr: "Error: param: parameter $nope is not set"},
+		{name: "param usage", inputs: []string{".param set ip"}, wantErr: "Error: usage: .param set NAME VALUE"},
+		{name: "param rejects positional placeholders", inputs: []string{"select ? as a;"}, wantErr: "Error: positional parameter $1"},
 		{name: "save saves the last statement", inputs: []string{"select 1 as a;", "select nope;", ".save mine"},
 			wantOut: "a\n1\n", wantErr: "saved report mine to /reports/mine.sql", wantCalls: []string{"save mine: select 1 as a"}},
 		{name: "save needs a statement", inputs: []string{".save mine"}, wantErr: "Error: save: no statement to save yet"},
@@ -184,8 +209,9 @@ func TestHelpListsEveryCommand(t *testing.T) {
 
 func TestIssueCommandsDeclared(t *testing.T) {
 	// The dot-commands issue 6 asks for.
+	// .human and .param come from issue 17.
 	want := []string{".help", ".quit", ".exit", ".tables", ".schema", ".fields", ".mode", ".headers", ".nullvalue",
-		".maxrows", ".timer", ".read", ".output", ".once", ".load", ".files", ".rejects", ".view", ".reports", ".run", ".save"}
+		".maxrows", ".human", ".timer", ".read", ".output", ".once", ".load", ".files", ".rejects", ".view", ".reports", ".run", ".param", ".save"}
 	if diff := cmp.Diff(want, commandNames()); diff != "" {
 		t.Errorf("commands (-want +got):\n%s", diff)
 	}

@@ -109,3 +109,28 @@ func TestCompletionSeesNewTables(t *testing.T) {
 		t.Errorf("after CREATE: candidates %q, want [nightly]", got)
 	}
 }
+
+func TestCompleteParam(t *testing.T) {
+	s, _, _ := newTestShell(t, Hooks{})
+	s.params = params{"ip": "10.0.0.1", "iface": "eni-1", "port": "22"}
+	tests := []struct {
+		line, wantHead string
+		want           []string
+	}{
+		{".par", "", []string{".param"}},
+		{".param ", ".param ", []string{"set", "list", "clear"}},
+		{".param cl", ".param ", []string{"clear"}},
+		{".param set i", ".param set ", []string{"iface", "ip"}},
+		{".param clear ", ".param clear ", []string{"iface", "ip", "port"}},
+		{".param list ", ".param list ", nil},
+	}
+	for _, tt := range tests {
+		head, got, _ := s.complete(context.Background(), tt.line, len(tt.line))
+		if head != tt.wantHead {
+			t.Errorf("complete(%q) head = %q, want %q", tt.line, head, tt.wantHead)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("complete(%q) candidates (-want +got):\n%s", tt.line, diff)
+		}
+	}
+}

@@ -23,16 +23,24 @@ func (s *shell) execSQL(ctx context.Context, stmt string) error {
 		return interrupted(ctx, err)
 	}
 	s.lastSQL = stmt
+	s.reportTime(start)
+	return nil
+}
+
+// reportTime prints the time since start when .timer is on.
+func (s *shell) reportTime(start time.Time) {
 	if s.timer {
 		fmt.Fprintf(s.errOut, "Run Time: %.3fs\n", time.Since(start).Seconds())
 	}
-	return nil
 }
 
 // query runs stmt through dialect.Run, the path of the sql command, with the
 // Rewrite hook, and renders its result, if it has one.
 func (s *shell) query(ctx context.Context, stmt string) error {
-	res, err := dialect.Run(ctx, s.cfg.Session.Conn, stmt, s.hooks.Rewrite)
+	res, err := dialect.Run(ctx, s.cfg.Session.Conn, stmt, s.hooks.Rewrite,
+		func(ctx context.Context, query string) ([]any, error) {
+			return s.params.bind(ctx, s.cfg.Session.Conn, query)
+		})
 	if res.Changed {
 		s.cat.invalidate() // the catalog may have changed
 	}

@@ -72,51 +72,6 @@ func (s *shell) cmdTables(ctx context.Context, _ []string) error {
 	return s.renderQuery(ctx, tablesQuery)
 }
 
-// schemaQuery returns the CREATE statements of the tables and views whose
-// name (or schema.name) is LIKE $1, or of all of them when $1 is empty.
-const schemaQuery = `
-SELECT sql FROM (
-    SELECT schema_name, table_name AS name, sql FROM duckdb_tables()
-    UNION ALL
-    SELECT schema_name, view_name, sql FROM duckdb_views() WHERE NOT internal
-)
-WHERE $1 = '' OR name ILIKE $1 OR schema_name || '.' || name ILIKE $1
-ORDER BY schema_name <> 'main', schema_name, name`
-
-// cmdSchema prints CREATE statements.
-func (s *shell) cmdSchema(ctx context.Context, args []string) error {
-	pattern := argOr(args, 0, "")
-	rows, err := s.cfg.Session.Conn.QueryContext(ctx, schemaQuery, pattern)
-	if err != nil {
-		return fmt.Errorf("schema: %w", err)
-	}
-	defer rows.Close()
-	w, _ := s.dest()
-	n := 0
-	for rows.Next() {
-		var ddl string
-		if err := rows.Scan(&ddl); err != nil {
-			return fmt.Errorf("schema: %w", err)
-		}
-		ddl = strings.TrimSpace(ddl)
-		if !strings.HasSuffix(ddl, ";") {
-			ddl += ";"
-		}
-		fmt.Fprintln(w, ddl)
-		n++
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("schema: %w", err)
-	}
-	if err := s.resultDone(); err != nil {
-		return err
-	}
-	if n == 0 && pattern != "" {
-		return fmt.Errorf("schema: no table or view matches %q", pattern)
-	}
-	return nil
-}
-
 // renderQuery runs a query of the shell's own and renders its result.
 func (s *shell) renderQuery(ctx context.Context, query string, args ...any) error {
 	rows, err := s.cfg.Session.Conn.QueryContext(ctx, query, args...)

@@ -69,6 +69,9 @@ func (s *shell) loop(ctx context.Context, r lineReader, mode onError) error {
 			prompt = promptContinue
 		}
 		s.pending = buf
+		if mode == printAndContinue {
+			s.newInput()
+		}
 		line, err := r.Prompt(prompt)
 		switch {
 		case errors.Is(err, liner.ErrPromptAborted):

@@ -39,7 +39,7 @@ func TestLoop(t *testing.T) {
 		{
 			name:        "several statements on a line run in order",
 			inputs:      []any{"select 1 as a; select 2 as b;select 3 as c;"},
-			wantOut:     []string{"a", "1", "b", "2", "c", "3"},
+			wantOut:     []string{"a", "1", "", "b", "2", "", "c", "3"},
 			wantPrompts: []string{first, first},
 			wantHistory: []string{"select 1 as a; select 2 as b;select 3 as c;"},
 		},
@@ -183,7 +183,7 @@ func TestRewriteHook(t *testing.T) {
 	if err := s.loop(context.Background(), r, printAndContinue); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{"answer", "42", "one", "1"}, lines(out.String())); diff != "" {
+	if diff := cmp.Diff([]string{"answer", "42", "", "one", "1"}, lines(out.String())); diff != "" {
 		t.Errorf("stdout (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff([]string{"select athena_answer() as answer", "select 1 as one"}, seen); diff != "" {

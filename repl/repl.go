@@ -37,6 +37,9 @@ type Config struct {
 	Format render.Format
 	// Location is the zone timestamps are shown in; nil means UTC.
 	Location *time.Location
+	// Human shows byte and count columns of tables in human units at
+	// start (.human).
+	Human bool
 	// Hooks are the product features the dot-commands expose.
 	Hooks Hooks
 }

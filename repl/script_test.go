@@ -17,9 +17,9 @@ func TestRunScript(t *testing.T) {
 		wantErr  string // the error's text; "" means success
 		wantLine int
 	}{
-		{name: "statements in order", script: "select 1 as a;\nselect 2 as b;\n", wantOut: "a\n1\nb\n2\n"},
-		{name: "last statement needs no semicolon", script: "select 1 as a;\nselect 2\n  as b", wantOut: "a\n1\nb\n2\n"},
-		{name: "dot-commands", script: ".mode jsonl\nselect 1 as a;\n.headers off\n.mode csv\nselect 2;\n", wantOut: "{\"a\":1}\n2\n"},
+		{name: "statements in order", script: "select 1 as a;\nselect 2 as b;\n", wantOut: "a\n1\n\nb\n2\n"},
+		{name: "last statement needs no semicolon", script: "select 1 as a;\nselect 2\n  as b", wantOut: "a\n1\n\nb\n2\n"},
+		{name: "dot-commands", script: ".mode jsonl\nselect 1 as a;\n.headers off\n.mode csv\nselect 2;\n", wantOut: "{\"a\":1}\n\n2\n"},
 		{name: "stops at the first error and names its line", script: "select 1 as a;\n\n-- next one fails\nselect\n  nope;\nselect 3 as c;\n",
 			wantOut: "a\n1\n", wantErr: "line 4: Binder Error: Referenced column \"nope\" was not found because the FROM clause is missing", wantLine: 4},
 		{name: "error in the second statement of a line", script: "select 1 as a; select nope;\n", wantOut: "a\n1\n",
@@ -66,7 +66,7 @@ func TestRunCommand(t *testing.T) {
 		wantErr string
 	}{
 		{name: "one statement", command: "select 6*7 as answer", wantOut: "answer\n42\n"},
-		{name: "several statements", command: "select 1 as a; select 2 as b;", wantOut: "a\n1\nb\n2\n"},
+		{name: "several statements", command: "select 1 as a; select 2 as b;", wantOut: "a\n1\n\nb\n2\n"},
 		{name: "dot-command", command: ".tables", wantOut: "name,type,columns,rows\ndefault.vpc_flow_logs,view,3,\nflows,table,5,2\n"},
 		{name: "error without a line number", command: "select nope", wantErr: "Binder Error: Referenced column"},
 		{name: "unknown dot-command", command: ".tabels", wantErr: "unknown command .tabels; did you mean .tables?"},

@@ -26,6 +26,13 @@ type shell struct {
 	null    string
 	maxRows int
 	timer   bool
+	human   bool
+	// params are the .param values bound to $NAME placeholders.
+	params params
+	// results parts the results written to one output (see render.Results);
+	// resultsTo is that output's .output file, nil for Streams.Out.
+	results   *render.Results
+	resultsTo *os.File
 
 	// output is the .output/.once file, or nil for Streams.Out; once
 	// closes it after the next result.
@@ -62,6 +69,7 @@ func newShell(cfg Config) (*shell, error) {
 		errOut:  cfg.Streams.ErrOut,
 		format:  cfg.Format,
 		headers: true,
+		human:   cfg.Human,
 		cat:     &catalog{},
 		width:   func() int { return cfg.Streams.Width },
 	}
@@ -84,22 +92,33 @@ func (s *shell) close() error {
 
 // dest returns where the next result goes and the options to render it
 // with. Results on the terminal fit its width and are cut to .maxrows;
-// results in a file are complete.
+// results in a file are complete. Consecutive results on one output are
+// parted as their format wants (a blank line between csv results).
 func (s *shell) dest() (io.Writer, render.Options) {
 	opts := render.Options{
 		Format:    s.format,
 		NoHeaders: !s.headers,
 		Null:      s.null,
 		Location:  s.cfg.Location,
+		Human:     s.human,
 	}
+	var w io.Writer = s.cfg.Streams.Out
 	if s.output != nil {
-		return s.output, opts
-	}
-	if s.cfg.Streams.IsTTY {
+		w = s.output
+	} else if s.cfg.Streams.IsTTY {
 		opts.Width = s.width()
 		opts.MaxRows = s.maxRows
 	}
-	return s.cfg.Streams.Out, opts
+	if s.results == nil || s.resultsTo != s.output {
+		s.results, s.resultsTo = render.NewResults(w), s.output
+	}
+	return s.results.Next(opts.Format), opts
+}
+
+// newInput starts a new line of terminal input: results after the prompt
+// need no separator from those before it.
+func (s *shell) newInput() {
+	s.results = nil
 }
 
 // resultDone is called after each result: a .once file is closed.

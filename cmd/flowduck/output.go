@@ -9,11 +9,14 @@ import (
 // outputFlag is the -o/--output flag shared by every command that prints data.
 type outputFlag struct {
 	format string
+	human  bool
 }
 
-// register adds -o to cmd, with completion from the render registry.
+// register adds -o and --human to cmd, with completion from the render
+// registry.
 func (o *outputFlag) register(cmd *cobra.Command) {
 	cmd.Flags().StringVarP(&o.format, "output", "o", "", "output format: "+joinNames(render.Names())+" (default table on a terminal, csv otherwise)")
+	cmd.Flags().BoolVar(&o.human, "human", false, "show byte and count columns of tables in human units (1.5 GiB, 3.4k); csv and json stay exact")
 	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return render.Names(), cobra.ShellCompDirectiveNoFileComp
 	})
@@ -33,7 +36,7 @@ func (o *outputFlag) options(g *globalOptions) (render.Options, error) {
 	if err != nil {
 		return render.Options{}, err
 	}
-	return render.Options{Format: format, Width: g.streams.Width, Location: loc}, nil
+	return render.Options{Format: format, Width: g.streams.Width, Location: loc, Human: o.human}, nil
 }
 
 // joinNames joins names with "|".

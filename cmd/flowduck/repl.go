@@ -68,6 +68,7 @@ func runREPL(ctx context.Context, o *replOptions) error {
 		HistoryPath: o.history,
 		Format:      ropts.Format,
 		Location:    ropts.Location,
+		Human:       ropts.Human,
 		Hooks:       shellHooks(s, o.g),
 	}
 	switch {

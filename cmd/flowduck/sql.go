@@ -72,8 +72,9 @@ func runSQL(ctx context.Context, opts *sqlOptions) error {
 		return err
 	}
 	defer s.Close()
+	results := render.NewResults(opts.g.streams.Out) // a blank line between csv results
 	for i, stmt := range statements {
-		if err := runStatement(ctx, s, stmt, opts.g.streams.Out, ropts); err != nil {
+		if err := runStatement(ctx, s, stmt, results.Next(ropts.Format), ropts); err != nil {
 			err = withLoadHint(ctx, s, err)
 			if len(statements) > 1 {
 				return fmt.Errorf("statement %d of %d: %w", i+1, len(statements), err)

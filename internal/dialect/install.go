@@ -28,14 +28,15 @@ var dialectSettings = []string{
 }
 
 // dialectMacros lists every macro Install creates, helpers first. The
-// groups live in macros_time.go, macros_format.go, macros_ip.go and
-// macros_misc.go.
+// groups live in macros_time.go, macros_format.go, macros_ip.go,
+// macros_misc.go and macros_units.go.
 func dialectMacros() []macro {
 	var all []macro
 	all = append(all, formatMacros...)
 	all = append(all, timeMacros...)
 	all = append(all, ipMacros...)
 	all = append(all, miscMacros...)
+	all = append(all, unitMacros...)
 	return all
 }
 

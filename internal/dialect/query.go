@@ -11,6 +11,10 @@ import (
 // RewriteFunc turns a statement into the SQL that runs; Query uses Rewrite.
 type RewriteFunc func(ctx context.Context, stmt string) (string, error)
 
+// BindFunc returns the arguments to bind to the rewritten statement's
+// parameters ($name placeholders), e.g. the shell's .param values.
+type BindFunc func(ctx context.Context, query string) ([]any, error)
+
 // Result is what running one statement gives.
 type Result struct {
 	// Rows is the result to show, or nil when the statement has nothing to
@@ -29,15 +33,16 @@ type Result struct {
 func Query(ctx context.Context, conn *sql.Conn, stmt string) (*sql.Rows, error) {
 	res, err := Run(ctx, conn, stmt, func(ctx context.Context, stmt string) (string, error) {
 		return Rewrite(ctx, conn, stmt)
-	})
+	}, nil)
 	return res.Rows, err
 }
 
-// Run runs one statement on conn after rewrite (nil runs it unchanged): the
-// one path every user statement takes, in the sql command and in the shell.
+// Run runs one statement on conn after rewrite (nil runs it unchanged), with
+// the arguments bind returns for it (nil binds none): the one path every user
+// statement takes, in the sql command and in the shell.
 // A statement whose result is only a row count or a success flag is drained
 // and gives nil Rows. Errors pass through ExplainError.
-func Run(ctx context.Context, conn *sql.Conn, stmt string, rewrite RewriteFunc) (Result, error) {
+func Run(ctx context.Context, conn *sql.Conn, stmt string, rewrite RewriteFunc, bind BindFunc) (Result, error) {
 	query := stmt
 	if rewrite != nil {
 		var err error
@@ -45,9 +50,16 @@ func Run(ctx context.Context, conn *sql.Conn, stmt string, rewrite RewriteFunc) 
 			return Result{}, ExplainError(err)
 		}
 	}
+	var args []any
+	if bind != nil {
+		var err error
+		if args, err = bind(ctx, query); err != nil {
+			return Result{}, err
+		}
+	}
 	kind, known := statementType(ctx, conn, query)
 	res := Result{Changed: !known || kind != duckdb.STATEMENT_TYPE_SELECT}
-	rows, err := conn.QueryContext(ctx, query)
+	rows, err := conn.QueryContext(ctx, query, args...)
 	if err != nil {
 		return res, ExplainError(err)
 	}

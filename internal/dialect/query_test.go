@@ -2,6 +2,7 @@ package dialect
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"testing"
 )
@@ -29,7 +30,7 @@ func TestRun(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := Run(context.Background(), conn, tc.stmt, tc.rewrite)
+			res, err := Run(context.Background(), conn, tc.stmt, tc.rewrite, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -57,7 +58,7 @@ func TestRunRewriteError(t *testing.T) {
 	failure := errors.New(`Parser Error: syntax error at or near "MSCK"`)
 	res, err := Run(context.Background(), conn, "MSCK REPAIR TABLE x", func(context.Context, string) (string, error) {
 		return "", failure
-	})
+	}, nil)
 	var athena *AthenaError
 	if !errors.As(err, &athena) || !errors.Is(err, failure) {
 		t.Errorf("err = %v, want an *AthenaError wrapping the rewrite's error", err)
@@ -85,5 +86,41 @@ func TestQueryRewritesAthena(t *testing.T) {
 	}
 	if rows, err := Query(context.Background(), conn, "CREATE TABLE q (n INTEGER)"); err != nil || rows != nil {
 		t.Errorf("CREATE TABLE gave rows %v, err %v; want nil rows, no error", rows, err)
+	}
+}
+
+// TestRunBinds: the arguments bind returns for the rewritten statement are
+// bound to its $name parameters, and a bind failure runs nothing.
+func TestRunBinds(t *testing.T) {
+	conn := dialectConn(t)
+	var seen string
+	bind := func(_ context.Context, query string) ([]any, error) {
+		seen = query
+		return []any{sql.Named("n", 41)}, nil
+	}
+	res, err := Run(context.Background(), conn, "SELECT $n + 1 AS answer", nil, bind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Rows.Close()
+	var answer int
+	if !res.Rows.Next() {
+		t.Fatal("no row")
+	}
+	if err := res.Rows.Scan(&answer); err != nil || answer != 42 {
+		t.Errorf("answer = %d, %v; want 42", answer, err)
+	}
+	if seen != "SELECT $n + 1 AS answer" {
+		t.Errorf("bind saw %q", seen)
+	}
+	unbound := errors.New("parameter $n is not set")
+	res, err = Run(context.Background(), conn, "CREATE TABLE never AS SELECT $n AS x", nil,
+		func(context.Context, string) ([]any, error) { return nil, unbound })
+	if !errors.Is(err, unbound) || res.Rows != nil {
+		t.Errorf("Run = %+v, %v; want the bind error", res, err)
+	}
+	var tables int
+	if err := conn.QueryRowContext(context.Background(), "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'never'").Scan(&tables); err != nil || tables != 0 {
+		t.Errorf("tables named never = %d, %v; want 0", tables, err)
 	}
 }

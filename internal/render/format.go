@@ -30,6 +30,11 @@ type FormatInfo struct {
 	// Streams reports whether rows are written as they arrive (true) or
 	// buffered until the result is complete (false).
 	Streams bool
+	// Separator is written between two results of the format on one
+	// output (several statements, a script): a blank line where results
+	// would otherwise run together (csv, tsv, markdown, line), nothing
+	// where each result is delimited already (table, json, jsonl).
+	Separator string
 
 	write writeFunc
 }
@@ -37,12 +42,12 @@ type FormatInfo struct {
 // Formats is the registry of output formats, in the order help lists them.
 var Formats = []FormatInfo{
 	{Name: Table, Description: "box-drawn table sized to the terminal", Streams: false, write: writeTable},
-	{Name: CSV, Description: "comma-separated values (RFC 4180) with a header row", Streams: true, write: writeCSV},
-	{Name: TSV, Description: "tab-separated values with a header row; tabs and newlines escaped", Streams: true, write: writeTSV},
+	{Name: CSV, Description: "comma-separated values (RFC 4180) with a header row", Streams: true, Separator: "\n", write: writeCSV},
+	{Name: TSV, Description: "tab-separated values with a header row; tabs and newlines escaped", Streams: true, Separator: "\n", write: writeTSV},
 	{Name: JSON, Description: "one JSON array of objects, column order preserved", Streams: true, write: writeJSON},
 	{Name: JSONL, Description: "one JSON object per line", Streams: true, write: writeJSONL},
-	{Name: Markdown, Description: "GitHub markdown pipe table", Streams: false, write: writeMarkdown},
-	{Name: Line, Description: "one `column = value` line per column, a blank line between rows", Streams: false, write: writeLine},
+	{Name: Markdown, Description: "GitHub markdown pipe table", Streams: false, Separator: "\n", write: writeMarkdown},
+	{Name: Line, Description: "one `column = value` line per column, a blank line between rows", Streams: false, Separator: "\n", write: writeLine},
 }
 
 // UnknownFormatError reports a format name that is not in [Formats].
@@ -91,6 +96,13 @@ func Default(isTTY bool) Format {
 		return Table
 	}
 	return CSV
+}
+
+// Separator returns what is written between two results of format f on one
+// output (see [FormatInfo.Separator]); "" for an unknown format.
+func Separator(f Format) string {
+	info, _ := lookup(f)
+	return info.Separator
 }
 
 // lookup returns the registry entry of f.

@@ -68,10 +68,12 @@ func omittedText(omitted, total int64) string {
 }
 
 // collect reads every row of src into a grid, formatting each value with
-// cell (nil values with null).
+// cell (nil values with null), byte and count columns in human units when
+// opts ask for them (see humanUnits).
 func collect(ctx context.Context, src source, opts Options, cell func(string) string) (*grid, error) {
 	cols := src.columns()
 	x := texter{loc: opts.Location}
+	human := humanUnits(cols, opts)
 	g := newGrid(opts.MaxRows)
 	var spare []string
 	_, err := eachRow(ctx, src, func(row []any) error {
@@ -83,6 +85,12 @@ func collect(ctx context.Context, src source, opts Options, cell func(string) st
 			if v == nil {
 				cells[i] = cell(opts.Null)
 				continue
+			}
+			if human != nil && human[i] != plain {
+				if text, ok := humanText(v, human[i]); ok {
+					cells[i] = text
+					continue
+				}
 			}
 			cells[i] = cell(x.text(v, cols[i].typ))
 		}

@@ -136,6 +136,11 @@ SELECT '\xDE\xAD\xBE\xEF'::BLOB AS blob,
        union_value(n := 5)::UNION(n INTEGER, s VARCHAR) AS u`},
 	{name: "max_rows", rows: 20, opts: func(*testing.T) Options { return Options{MaxRows: 5} },
 		query: `SELECT i, 'row ' || i AS label FROM range(1, 21) t(i)`},
+	{name: "human", rows: 2, opts: func(*testing.T) Options { return Options{Human: true} }, query: `
+SELECT * FROM (VALUES
+  (443, 199334707::BIGINT, 636900::HUGEINT, 2500000000::UBIGINT, 950, 12.5::DOUBLE),
+  (22, 512, 999, 1000, NULL, 0.5)
+) t(dstport, total_bytes, "sum(packets)", "count_star()", flows, avg_bytes)`},
 	{name: "no_headers", rows: 2, opts: func(*testing.T) Options { return Options{NoHeaders: true, Null: "∅"} },
 		query: `SELECT * FROM (VALUES (1, 'a'), (NULL, NULL)) t(n, s)`},
 }

@@ -38,13 +38,17 @@ func writeTable(ctx context.Context, w *bufio.Writer, src source, opts Options) 
 			t.widths[i] = max(t.widths[i], displayWidth(cell))
 		}
 	}
+	empty := g.total == 0
 	var gap string
-	if omitted > 0 {
+	switch {
+	case omitted > 0:
 		gap = omittedText(omitted, g.total)
+	case empty:
+		gap = emptyText
 	}
 	t.fit(opts.Width, displayWidth(gap))
 
-	if header == nil && len(head) == 0 {
+	if header == nil && empty {
 		return g.total, nil // nothing to frame
 	}
 	out := &errWriter{w: w}
@@ -61,17 +65,27 @@ func writeTable(ctx context.Context, w *bufio.Writer, src source, opts Options) 
 	if gap != "" {
 		t.border(out, "├", "┴", "┤")
 		out.str("│ " + center(gap, t.inner()) + " │\n")
-		t.border(out, "├", "┬", "┤")
+		if !empty {
+			t.border(out, "├", "┬", "┤")
+		}
 	}
 	for _, r := range tail {
 		t.row(out, r)
 	}
-	t.border(out, "└", "┴", "┘")
+	if empty {
+		out.str("└" + strings.Repeat("─", t.inner()+2) + "┘\n")
+	} else {
+		t.border(out, "└", "┴", "┘")
+	}
 	if out.err != nil {
 		return g.total, fmt.Errorf("write table: %w", out.err)
 	}
 	return g.total, nil
 }
+
+// emptyText is the line a table with no rows shows under its header, as
+// DuckDB's shell does.
+const emptyText = "0 rows"
 
 // center cuts s to w columns and centres it in them.
 func center(s string, w int) string {

@@ -19,12 +19,21 @@ func Bytes(n int64) string {
 	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
 }
 
-// Count formats a count briefly: 950, 1.2k, 3.4M.
+// Count formats a count briefly with an SI prefix: 950, 1.2k, 3.4M, 5.6G,
+// 7.8T.
 func Count(n int64) string {
+	a := float64(n)
+	if a < 0 {
+		a = -a
+	}
 	switch {
-	case n >= 1_000_000:
+	case a >= 1e12:
+		return fmt.Sprintf("%.1fT", float64(n)/1e12)
+	case a >= 1e9:
+		return fmt.Sprintf("%.1fG", float64(n)/1e9)
+	case a >= 1e6:
 		return fmt.Sprintf("%.1fM", float64(n)/1e6)
-	case n >= 1_000:
+	case a >= 1e3:
 		return fmt.Sprintf("%.1fk", float64(n)/1e3)
 	}
 	return fmt.Sprint(n)

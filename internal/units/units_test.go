@@ -23,6 +23,7 @@ func TestCount(t *testing.T) {
 		want string
 	}{
 		{0, "0"}, {999, "999"}, {1000, "1.0k"}, {636_900, "636.9k"}, {10_000_000, "10.0M"},
+		{5_600_000_000, "5.6G"}, {7_800_000_000_000, "7.8T"}, {-1500, "-1.5k"},
 	}
 	for _, tc := range cases {
 		if got := Count(tc.n); got != tc.want {
