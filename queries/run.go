@@ -38,12 +38,14 @@ func Prepare(r Report, params map[string]string, f filter.Filter) (Call, error) 
 	return Call{report: r, args: args, filter: f}, nil
 }
 
-// Run runs the prepared report on conn and renders its result to w; the
-// filter narrows the records the report reads. Before any SQL runs, Run
-// checks that the loaded data has the fields the report and the filter need.
-// Parameter and filter values are bound, never spliced into SQL text. The
-// temporary objects Run creates for the filter are dropped before it
-// returns; the is_private macro stays on the connection.
+// Run runs the prepared report on conn and renders its result to w. The
+// report reads vpc_flow_logs as flowduck's own current-layout view, narrowed
+// by the filter, whatever layout the user has given their vpc_flow_logs (see
+// scope). Before any SQL runs, Run checks that the loaded data has the
+// fields the report and the filter need. Parameter and filter values are
+// bound, never spliced into SQL text. The temporary objects Run creates are
+// dropped before it returns, even on error; the is_private macro stays on
+// the connection.
 func Run(ctx context.Context, conn *sql.Conn, c Call, w io.Writer, opts render.Options) error {
 	if err := checkData(ctx, conn, c.report, c.filter); err != nil {
 		return err
