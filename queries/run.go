@@ -24,9 +24,10 @@ type Call struct {
 }
 
 // Prepare validates params (the --param values by name; defaults fill the
-// rest) against r's declared parameters, and the filter. It is the one place
-// a report's arguments are validated: a command calls it before it opens the
-// database, and Run trusts its result.
+// rest) against r's declared parameters, and the filter, and binds the
+// filter's time range to the $since and $until the report reads (see
+// rangeParams). It is the one place a report's arguments are validated: a
+// command calls it before it opens the database, and Run trusts its result.
 func Prepare(r Report, params map[string]string, f filter.Filter) (Call, error) {
 	args, err := r.Bind(params)
 	if err != nil {
@@ -35,6 +36,7 @@ func Prepare(r Report, params map[string]string, f filter.Filter) (Call, error) 
 	if err := f.Validate(); err != nil {
 		return Call{}, err
 	}
+	args = append(args, r.rangeArgs(f)...)
 	return Call{report: r, args: args, filter: f}, nil
 }
 
@@ -95,7 +97,8 @@ func query(ctx context.Context, conn *sql.Conn, r Report, args []any, w io.Write
 
 // Bind validates params against the report's declared parameters, fills in
 // the defaults and returns the values to bind, one sql.NamedArg per
-// parameter the statement reads (the driver wants exactly those).
+// declared parameter the statement reads (the driver wants exactly those;
+// Prepare adds the filter's range).
 func (r Report) Bind(params map[string]string) ([]any, error) {
 	used := map[string]bool{}
 	for _, name := range placeholders(r.statement) {
