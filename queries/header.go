@@ -22,7 +22,8 @@ import (
 // parameter; double quotes around a default with spaces) and a quoted
 // description. Other comment lines in the header are free text. The header
 // ends at the first line that is not a comment; the rest is one SQL
-// statement that reads parameter NAME as $NAME.
+// statement that reads parameter NAME as $NAME, and may read the filter's
+// time range as $since and $until without declaring them (see rangeParams).
 
 // headerKeys are the keys a header line may carry.
 var headerKeys = []string{"name", "description", "param", "requires"}
@@ -112,7 +113,7 @@ func Parse(text, origin, fallbackName string) (Report, error) {
 	}
 	r.statement = stmts[0]
 	for _, name := range placeholders(body) {
-		if _, ok := r.Param(name); !ok {
+		if _, ok := r.Param(name); !ok && !isRangeParam(name) {
 			return fail(0, "the SQL reads $%s but the header declares no parameter %s", name, name)
 		}
 	}

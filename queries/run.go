@@ -24,9 +24,10 @@ type Call struct {
 }
 
 // Prepare validates params (the --param values by name; defaults fill the
-// rest) against r's declared parameters, and the filter. It is the one place
-// a report's arguments are validated: a command calls it before it opens the
-// database, and Run trusts its result.
+// rest) against r's declared parameters, and the filter, and binds the
+// filter's time range to the $since and $until the report reads (see
+// rangeParams). It is the one place a report's arguments are validated: a
+// command calls it before it opens the database, and Run trusts its result.
 func Prepare(r Report, params map[string]string, f filter.Filter) (Call, error) {
 	args, err := r.Bind(params)
 	if err != nil {
@@ -35,15 +36,18 @@ func Prepare(r Report, params map[string]string, f filter.Filter) (Call, error) 
 	if err := f.Validate(); err != nil {
 		return Call{}, err
 	}
+	args = append(args, r.rangeArgs(f)...)
 	return Call{report: r, args: args, filter: f}, nil
 }
 
-// Run runs the prepared report on conn and renders its result to w; the
-// filter narrows the records the report reads. Before any SQL runs, Run
-// checks that the loaded data has the fields the report and the filter need.
-// Parameter and filter values are bound, never spliced into SQL text. The
-// temporary objects Run creates for the filter are dropped before it
-// returns; the is_private macro stays on the connection.
+// Run runs the prepared report on conn and renders its result to w. The
+// report reads vpc_flow_logs as flowduck's own current-layout view, narrowed
+// by the filter, whatever layout the user has given their vpc_flow_logs (see
+// scope). Before any SQL runs, Run checks that the loaded data has the
+// fields the report and the filter need. Parameter and filter values are
+// bound, never spliced into SQL text. The temporary objects Run creates are
+// dropped before it returns, even on error; the is_private macro stays on
+// the connection.
 func Run(ctx context.Context, conn *sql.Conn, c Call, w io.Writer, opts render.Options) error {
 	if err := checkData(ctx, conn, c.report, c.filter); err != nil {
 		return err
@@ -93,7 +97,8 @@ func query(ctx context.Context, conn *sql.Conn, r Report, args []any, w io.Write
 
 // Bind validates params against the report's declared parameters, fills in
 // the defaults and returns the values to bind, one sql.NamedArg per
-// parameter the statement reads (the driver wants exactly those).
+// declared parameter the statement reads (the driver wants exactly those;
+// Prepare adds the filter's range).
 func (r Report) Bind(params map[string]string) ([]any, error) {
 	used := map[string]bool{}
 	for _, name := range placeholders(r.statement) {

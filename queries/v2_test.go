@@ -25,9 +25,16 @@ const v2Log = `version account-id interface-id srcaddr dstaddr srcport dstport p
 // openV2 returns a session on an in-memory database holding only v2Log.
 func openV2(t *testing.T) *duck.Session {
 	t.Helper()
+	return openLog(t, v2Log, 4)
+}
+
+// openLog returns a session on an in-memory database holding only the flow
+// log text, which must load as records records.
+func openLog(t *testing.T, text string, records int64) *duck.Session {
+	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "v2.log"), []byte(v2Log), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "flows.log"), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	s, err := duck.Open(ctx, duck.Options{Path: duck.MemoryPath})
@@ -39,8 +46,8 @@ func openV2(t *testing.T) *duck.Session {
 	if err == nil {
 		err = res.Err()
 	}
-	if err != nil || res.Records != 4 {
-		t.Fatalf("load v2 file: %v (%d records)", err, res.Records)
+	if err != nil || res.Records != records {
+		t.Fatalf("load flow log: %v (%d records, want %d)", err, res.Records, records)
 	}
 	return s
 }

@@ -37,6 +37,9 @@ Layouts:
 			if _, err := schema.LookupLayout(o.layout); err != nil {
 				return &usageError{err: err}
 			}
+			if err := store.CheckViewName(args[0]); err != nil {
+				return &usageError{err: fmt.Errorf("view %s: %w", args[0], err)}
+			}
 			return runView(cmd.Context(), g, args[0], o.layout)
 		},
 	}

@@ -9,7 +9,8 @@ package store
 
 // Table names of the database model. They live in the main schema of the
 // database file; the Athena views (vpc_flow_logs and user-created layouts) are
-// created in main and mirrored in the "default" schema.
+// created in main and mirrored in the "default" schema; FlowsView is in main
+// only.
 const (
 	// RecordsTable holds every loaded record: the Athena data columns (the
 	// union of all fields ever loaded) plus the provenance columns below.
@@ -21,8 +22,17 @@ const (
 	// ViewsTable remembers the layout views a user created, so they are
 	// recreated when a load adds columns.
 	ViewsTable = "flowduck_views"
-	// DefaultView is the Athena table name present after any load.
+	// DefaultView is the Athena table name present after any load. It is the
+	// user's: `flowduck view vpc_flow_logs --layout legacy` may replace it.
 	DefaultView = "vpc_flow_logs"
+	// FlowsView is flowduck's own view of the records in the current layout,
+	// whatever the user has made of DefaultView. It is recreated whenever the
+	// views are, is not mirrored in "default", and its name is reserved (see
+	// ReservedPrefix). Reports read its definition (FlowsQuery).
+	FlowsView = "flowduck_vpc_flow_logs"
+	// ReservedPrefix starts the name of every table and view flowduck owns;
+	// CreateView refuses user views named with it.
+	ReservedPrefix = "flowduck_"
 	// AthenaSchema is the schema that mirrors the views as "default".NAME.
 	AthenaSchema = "default"
 )

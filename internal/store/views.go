@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -65,9 +66,58 @@ func ViewSQL(layout schema.Layout, loaded map[string]string) (string, error) {
 	return "SELECT\n  " + strings.Join(cols, ",\n  ") + "\nFROM main." + RecordsTable, nil
 }
 
+// ErrReservedName means a user view was to take a name flowduck owns (one
+// starting with ReservedPrefix); test with errors.Is.
+var ErrReservedName = errors.New("names starting with " + ReservedPrefix + " are flowduck's own tables and views: choose another name")
+
+// CheckViewName returns ErrReservedName for a name a user view may not
+// take. DuckDB compares names without regard to case, and so does this.
+func CheckViewName(name string) error {
+	if strings.HasPrefix(strings.ToLower(name), ReservedPrefix) {
+		return ErrReservedName
+	}
+	return nil
+}
+
+// FlowsQuery returns the SELECT that defines FlowsView: the records table
+// in the current layout over its current columns. Reports build their
+// vpc_flow_logs from it (package queries).
+func FlowsQuery(ctx context.Context, q Querier) (string, error) {
+	loaded, err := DataColumns(ctx, q)
+	if err != nil {
+		return "", err
+	}
+	return flowsQuery(loaded)
+}
+
+// flowsQuery is FlowsQuery over known columns.
+func flowsQuery(loaded map[string]string) (string, error) {
+	layout, err := schema.LookupLayout("current")
+	if err != nil {
+		return "", err
+	}
+	return ViewSQL(layout, loaded)
+}
+
+// createFlowsView creates or replaces FlowsView in main.
+func createFlowsView(ctx context.Context, q Querier, loaded map[string]string) error {
+	query, err := flowsQuery(loaded)
+	if err != nil {
+		return fmt.Errorf("create view %s: %w", FlowsView, err)
+	}
+	if _, err := q.ExecContext(ctx, "CREATE OR REPLACE VIEW main."+Ident(FlowsView)+" AS\n"+query); err != nil {
+		return fmt.Errorf("create view %s: %w", FlowsView, err)
+	}
+	return nil
+}
+
 // CreateView creates or replaces view name in the given layout, in main and
-// as "default".name, and remembers it so later loads keep it current.
+// as "default".name, and remembers it so later loads keep it current. It
+// refuses a reserved name (CheckViewName) and (re)creates FlowsView too.
 func CreateView(ctx context.Context, q Querier, name, layoutName string) error {
+	if err := CheckViewName(name); err != nil {
+		return err
+	}
 	layout, err := schema.LookupLayout(layoutName)
 	if err != nil {
 		return err
@@ -82,6 +132,9 @@ func CreateView(ctx context.Context, q Querier, name, layoutName string) error {
 	if err := createView(ctx, q, name, layout, loaded); err != nil {
 		return err
 	}
+	if err := createFlowsView(ctx, q, loaded); err != nil {
+		return err
+	}
 	if _, err := q.ExecContext(ctx, "DELETE FROM "+ViewsTable+" WHERE name = ?", name); err != nil {
 		return fmt.Errorf("record view %s: %w", name, err)
 	}
@@ -91,8 +144,9 @@ func CreateView(ctx context.Context, q Querier, name, layoutName string) error {
 	return nil
 }
 
-// RefreshViews recreates vpc_flow_logs and every remembered layout view over
-// the current columns of the records table. Loads call it after adding columns.
+// RefreshViews recreates FlowsView, vpc_flow_logs and every remembered
+// layout view over the current columns of the records table. Loads call it
+// after adding columns.
 func RefreshViews(ctx context.Context, q Querier) error {
 	loaded, err := DataColumns(ctx, q)
 	if err != nil {
@@ -129,7 +183,9 @@ func RefreshViews(ctx context.Context, q Querier) error {
 			return err
 		}
 	}
-	return nil
+	// Last, so that it wins over a remembered view of its name that an
+	// older flowduck let a user create.
+	return createFlowsView(ctx, q, loaded)
 }
 
 // createView creates the view in main and its mirror in "default".

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 	"testing"
 
@@ -84,5 +85,50 @@ func TestViewsFollowLoadedColumns(t *testing.T) {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			t.Errorf("%s: %v", q, err)
 		}
+	}
+}
+
+// TestFlowsViewIsFlowducks: FlowsView keeps the current layout when the
+// user makes vpc_flow_logs another layout, and no user view may take its
+// name (or any flowduck_ name) in any case.
+func TestFlowsViewIsFlowducks(t *testing.T) {
+	ctx := context.Background()
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if err := Ensure(ctx, conn); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := AddColumns(ctx, conn, []schema.Field{schema.FieldFor("srcaddr"), schema.FieldFor("log-status")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := CreateView(ctx, conn, DefaultView, "legacy"); err != nil {
+		t.Fatal(err)
+	}
+	if err := RefreshViews(ctx, conn); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`SELECT srcaddr, log_status, date FROM ` + FlowsView,
+		`SELECT sourceaddress, logstatus, dt FROM ` + DefaultView,
+	} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			t.Errorf("%s: %v", q, err)
+		}
+	}
+	for _, name := range []string{FlowsView, "FLOWDUCK_VPC_FLOW_LOGS", RecordsTable, "flowduck_mine"} {
+		if err := CreateView(ctx, conn, name, "legacy"); !errors.Is(err, ErrReservedName) {
+			t.Errorf("CreateView(%s) = %v, want ErrReservedName", name, err)
+		}
+	}
+	if _, err := conn.ExecContext(ctx, `SELECT log_status FROM `+FlowsView); err != nil {
+		t.Errorf("%s after the refused views: %v", FlowsView, err)
 	}
 }

@@ -1,8 +1,14 @@
 -- name: traffic-over-time
--- description: Flows, packets and bytes per minute, hour or day, accepted and rejected side by side
+-- description: Flows, packets and bytes per minute, hour or day, accepted and rejected side by side, empty buckets as zeros
 -- param: bucket enum(minute|hour|day) hour "length of each time bucket"
+--
+-- Every bucket from the first to the last is listed, with zeros where no
+-- traffic was logged: a gap is a finding. With --since/--until the buckets
+-- span that range: $since and $until are the filter's bounds in epoch
+-- seconds (until exclusive), NULL when the range is open on that side.
 
 WITH bucketed AS (
+    -- each record, placed in its bucket
     SELECT
         date_trunc($bucket, from_unixtime(start)) AS bucket_start,
         action,
@@ -10,16 +16,45 @@ WITH bucketed AS (
         bytes
     FROM vpc_flow_logs
     WHERE log_status = 'OK'
+),
+
+totals AS (
+    -- the traffic of each bucket that has any
+    SELECT
+        bucket_start,
+        count(*) AS flows,
+        count_if(action = 'ACCEPT') AS accepted,
+        count_if(action = 'REJECT') AS rejected,
+        sum(packets) AS packets,
+        sum(bytes) AS bytes,
+        sum(CASE WHEN action = 'REJECT' THEN bytes ELSE 0 END) AS rejected_bytes
+    FROM bucketed
+    GROUP BY bucket_start
+),
+
+span AS (
+    -- the first and last bucket: the filter's range where it sets one,
+    -- else the first and last bucket with traffic
+    SELECT
+        coalesce(date_trunc($bucket, from_unixtime($since)), min(bucket_start)) AS first_bucket,
+        coalesce(date_trunc($bucket, from_unixtime($until - 1)), max(bucket_start)) AS last_bucket
+    FROM totals
+),
+
+buckets AS (
+    -- every bucket of the span, with traffic or without
+    SELECT unnest(generate_series(first_bucket, last_bucket, CAST('1 ' || $bucket AS INTERVAL))) AS bucket_start
+    FROM span
 )
 
 SELECT
     bucket_start,
-    count(*) AS flows,
-    count_if(action = 'ACCEPT') AS accepted,
-    count_if(action = 'REJECT') AS rejected,
-    sum(packets) AS packets,
-    sum(bytes) AS bytes,
-    sum(CASE WHEN action = 'REJECT' THEN bytes ELSE 0 END) AS rejected_bytes
-FROM bucketed
-GROUP BY bucket_start
+    coalesce(flows, 0) AS flows,
+    coalesce(accepted, 0) AS accepted,
+    coalesce(rejected, 0) AS rejected,
+    coalesce(packets, 0) AS packets,
+    coalesce(bytes, 0) AS bytes,
+    coalesce(rejected_bytes, 0) AS rejected_bytes
+FROM buckets
+LEFT JOIN totals USING (bucket_start)
 ORDER BY bucket_start;
