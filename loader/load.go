@@ -38,6 +38,9 @@ type Options struct {
 	// Ignore are paths never loaded: the database's own files, which may sit
 	// inside the tree being loaded.
 	Ignore []string
+	// Trace, if set, receives each load step's wall and CPU time: where a
+	// slow load spends its time (flowduck sets it from FLOWDUCK_TRACE).
+	Trace io.Writer
 }
 
 // Status is the outcome of one file.
@@ -91,7 +94,7 @@ func (r Result) Err() error {
 // downloading and loading overlap.
 func Load(ctx context.Context, conn *sql.Conn, opts Options) (Result, error) {
 	began := time.Now()
-	r := &run{opts: opts, trace: newTracer()}
+	r := &run{opts: opts, trace: newTracer(opts.Trace)}
 	if opts.Format != "" {
 		f, err := schema.ParseFormat(opts.Format)
 		if err != nil {

@@ -20,6 +20,9 @@ var goldenParams = map[string]map[string]string{
 // TestGolden runs every built-in report on the demo data with its default
 // parameters and compares the CSV output with testdata/golden/NAME.txt.
 func TestGolden(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the golden outputs are made on the default demo data set, not loaded with -short")
+	}
 	reports, err := Builtins()
 	if err != nil {
 		t.Fatal(err)

@@ -16,9 +16,15 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // demoSession is one session on a database holding the default demo data
-// set, loaded once for the whole test binary. Tests run one at a time on
-// its pinned connection; Run drops its temporary objects itself.
+// set (shortRecords records with -short), loaded once for the whole test
+// binary. Tests run one at a time on its pinned connection; Run drops its
+// temporary objects itself.
 var demoSession *duck.Session
+
+// shortRecords is the demo data set's size with -short: a tenth of the
+// default, with every scenario planted all the same. The golden outputs are
+// made on the default data set, so TestGolden needs the full run.
+const shortRecords = 20_000
 
 func TestMain(m *testing.M) {
 	flag.Parse()
@@ -38,7 +44,11 @@ func runTests(m *testing.M) (int, error) {
 	}
 	defer os.RemoveAll(dir)
 	data := filepath.Join(dir, "data")
-	sum, err := demo.Generate(ctx, data, demo.Options{})
+	opts := demo.Options{}
+	if testing.Short() {
+		opts.Records = shortRecords
+	}
+	sum, err := demo.Generate(ctx, data, opts)
 	if err != nil {
 		return 1, err
 	}

@@ -25,7 +25,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
 
 	_ "github.com/duckdb/duckdb-go/v2"
@@ -148,13 +147,7 @@ func measureEnv(env []string, name string, args ...string) (sample, error) {
 		return sample{}, fmt.Errorf("%v: %s", err, stderr.String())
 	}
 	wall := time.Since(began)
-	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	var rss int64
-	var cpu time.Duration
-	if ru != nil {
-		rss = ru.Maxrss * 1024
-		cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	}
+	cpu, rss := usage(cmd.ProcessState)
 	return sample{wall: wall, cpu: cpu, rss: rss}, nil
 }
 

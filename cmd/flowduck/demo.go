@@ -20,8 +20,6 @@ import (
 	"github.com/flowduck/flowduck/queries"
 )
 
-func init() { commands = append(commands, newDemoCmd) }
-
 // demoDB is the database the demo loads into when --db is not given, so the
 // demo never mixes its data into an investigation's flowduck.duckdb.
 const demoDB = "flowduck-demo.duckdb"
@@ -117,7 +115,7 @@ func runDemo(ctx context.Context, o *demoOptions) error {
 		return err
 	}
 	defer s.Close()
-	res, err := loader.Load(ctx, s.Conn, loader.Options{Sources: []string{dir}, Progress: o.g.streams.ErrOut, Live: o.g.streams.ErrTTY})
+	res, err := loader.Load(ctx, s.Conn, loader.Options{Sources: []string{dir}, Progress: o.g.streams.ErrOut, Live: o.g.streams.ErrTTY, Trace: o.g.trace()})
 	if err != nil {
 		return err
 	}

@@ -14,8 +14,6 @@ import (
 	"github.com/flowduck/flowduck/internal/units"
 )
 
-func init() { commands = append(commands, newExportCmd) }
-
 // exportOptions configure `flowduck export`.
 type exportOptions struct {
 	g      *globalOptions

@@ -13,8 +13,6 @@ import (
 	"github.com/flowduck/flowduck/internal/store"
 )
 
-func init() { commands = append(commands, newFilesCmd, newRejectsCmd) }
-
 // tableOptions configure the commands that print one of flowduck's tables.
 type tableOptions struct {
 	g      *globalOptions

@@ -14,8 +14,6 @@ import (
 	"github.com/flowduck/flowduck/loader"
 )
 
-func init() { commands = append(commands, newLoadCmd) }
-
 // loadOptions configure `flowduck load`.
 type loadOptions struct {
 	g      *globalOptions
@@ -71,6 +69,7 @@ func runLoad(ctx context.Context, g *globalOptions, opts loader.Options) error {
 	opts.Live = g.streams.ErrTTY
 	opts.Ignore = s.Files()
 	opts.S3.ProgressTTY = g.streams.ErrTTY
+	opts.Trace = g.trace()
 	res, err := loader.Load(ctx, s.Conn, opts)
 	if err != nil {
 		return err

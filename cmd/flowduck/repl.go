@@ -17,8 +17,6 @@ import (
 	"github.com/flowduck/flowduck/schema"
 )
 
-func init() { commands = append(commands, newREPLCmd) }
-
 // replOptions configure `flowduck repl`.
 type replOptions struct {
 	g       *globalOptions
@@ -90,7 +88,7 @@ func shellHooks(s *duck.Session, g *globalOptions) repl.Hooks {
 	conn := s.Conn
 	h := repl.Hooks{
 		Load: func(ctx context.Context, sources []string, progress io.Writer) error {
-			res, err := loader.Load(ctx, conn, loader.Options{Sources: sources, Progress: progress, Live: g.streams.ErrTTY, Ignore: s.Files()})
+			res, err := loader.Load(ctx, conn, loader.Options{Sources: sources, Progress: progress, Live: g.streams.ErrTTY, Ignore: s.Files(), Trace: g.trace()})
 			if err != nil {
 				return err
 			}

@@ -12,8 +12,6 @@ import (
 	"github.com/flowduck/flowduck/queries"
 )
 
-func init() { commands = append(commands, newReportsCmd) }
-
 // reportsOptions configure `flowduck reports`.
 type reportsOptions struct {
 	g          *globalOptions

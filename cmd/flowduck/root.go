@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"strconv"
 	"time"
 
@@ -29,6 +30,15 @@ func (g *globalOptions) dbFile() string {
 		return env
 	}
 	return duck.DefaultPath
+}
+
+// trace is where the loader traces its steps: standard error when
+// FLOWDUCK_TRACE is set, else nil (no trace).
+func (g *globalOptions) trace() io.Writer {
+	if g.getenv("FLOWDUCK_TRACE") == "" {
+		return nil
+	}
+	return g.streams.ErrOut
 }
 
 // location is the time zone timestamps are shown in.
@@ -97,7 +107,7 @@ runs here unchanged.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err: err} })
 	root.PersistentFlags().StringVar(&g.dbPath, "db", "", "database file (default $FLOWDUCK_DB or ./"+duck.DefaultPath+"; :memory: for none)")
 	root.PersistentFlags().StringVar(&g.tz, "tz", "", "time zone for displayed timestamps (default UTC)")
-	for _, newCmd := range commands {
+	for _, newCmd := range commands() {
 		root.AddCommand(newCmd(g))
 	}
 	// With no command: the shell on a terminal, a script from piped standard
@@ -114,8 +124,23 @@ runs here unchanged.`,
 	return root
 }
 
-// commands lists the subcommands, one constructor per file.
-var commands []func(*globalOptions) *cobra.Command
+// commands lists the subcommands, one constructor per command file: the one
+// place a command is registered.
+func commands() []func(*globalOptions) *cobra.Command {
+	return []func(*globalOptions) *cobra.Command{
+		newDemoCmd,
+		newExportCmd,
+		newFilesCmd,
+		newRejectsCmd,
+		newLoadCmd,
+		newREPLCmd,
+		newReportsCmd,
+		newRunCmd,
+		newSchemaCmd,
+		newSQLCmd,
+		newViewCmd,
+	}
+}
 
 // noArgs rejects positional arguments as a usage error.
 func noArgs(cmd *cobra.Command, args []string) error {

@@ -11,8 +11,6 @@ import (
 	"github.com/flowduck/flowduck/queries"
 )
 
-func init() { commands = append(commands, newRunCmd) }
-
 // runOptions configure `flowduck run`.
 type runOptions struct {
 	g          *globalOptions

@@ -16,8 +16,6 @@ import (
 	"github.com/flowduck/flowduck/schema"
 )
 
-func init() { commands = append(commands, newSchemaCmd) }
-
 // schemaOptions configure `flowduck schema`.
 type schemaOptions struct {
 	g        *globalOptions

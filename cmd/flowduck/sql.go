@@ -16,8 +16,6 @@ import (
 	"github.com/flowduck/flowduck/internal/store"
 )
 
-func init() { commands = append(commands, newSQLCmd) }
-
 // sqlOptions configure `flowduck sql`.
 type sqlOptions struct {
 	g      *globalOptions

@@ -11,8 +11,6 @@ import (
 	"github.com/flowduck/flowduck/schema"
 )
 
-func init() { commands = append(commands, newViewCmd) }
-
 // viewOptions configure `flowduck view`.
 type viewOptions struct {
 	g      *globalOptions

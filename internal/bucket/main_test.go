@@ -3,6 +3,7 @@ package bucket
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,7 +22,8 @@ import (
 // detection and wrong-region errors are exercised.
 const testRegion = "eu-west-3"
 
-// srv is the real S3 server every test in this package talks to.
+// srv is the real S3 server the Sync tests talk to; nil with -short, which
+// skips them.
 var srv *s3test.Server
 
 // awsConfig is the shared config file of the tests' profiles.
@@ -55,11 +57,13 @@ aws_secret_access_key = %[2]s
 `, s3test.AccessKey, s3test.SecretKey)
 
 func TestMain(m *testing.M) {
+	flag.Parse()
 	os.Exit(runTests(m))
 }
 
 // runTests isolates the AWS environment, starts the server (building it on
-// first use; a failure to build fails the tests) and runs them.
+// first use; a failure to build fails the tests) unless -short, and runs
+// them.
 func runTests(m *testing.M) int {
 	dir, err := os.MkdirTemp("", "flowduck-bucket-test-")
 	if err != nil {
@@ -83,6 +87,9 @@ func runTests(m *testing.M) int {
 	os.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
 	os.Setenv("AWS_EC2_METADATA_DISABLED", "true") // never reach for an instance metadata service
 
+	if testing.Short() {
+		return m.Run()
+	}
 	srv, err = s3test.Start(context.Background(), s3test.Config{Region: testRegion})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bucket tests need the versitygw test server:", err)
@@ -92,14 +99,25 @@ func runTests(m *testing.M) int {
 	return m.Run()
 }
 
+// needServer skips a test that talks to the S3 server when it does not run
+// (-short).
+func needServer(t testing.TB) {
+	t.Helper()
+	if srv == nil {
+		t.Skip("needs the versitygw S3 test server, not started with -short")
+	}
+}
+
 // testOptions returns options for the test server with a fresh cache.
 func testOptions(t testing.TB) Options {
+	needServer(t)
 	return Options{Endpoint: srv.URL, Profile: "flowduck-test", CacheDir: t.TempDir()}
 }
 
 // newBucket creates a bucket named after the test and fills it with objects.
 func newBucket(t testing.TB, objects map[string][]byte) string {
 	t.Helper()
+	needServer(t)
 	name := strings.Trim(regexp.MustCompile(`[^a-z0-9]+`).ReplaceAllString(strings.ToLower(t.Name()), "-"), "-")
 	if len(name) > 63 {
 		name = name[len(name)-63:]

@@ -82,14 +82,19 @@ func expectEq[T comparable](t *testing.T, what string, got, want T) {
 }
 
 // TestScenarios checks every documented answer of scenarios.go on generated
-// data, in the mixed formats with the default options and with only v2 files.
+// data, in the mixed formats with the default options (a tenth of the
+// records with -short) and with only v2 files.
 func TestScenarios(t *testing.T) {
+	mixed := Options{}
+	if testing.Short() {
+		mixed.Records = DefaultRecords / 10
+	}
 	tests := []struct {
 		name string
 		opts Options
 		full bool // all fields visible (mixed formats)
 	}{
-		{"mixed defaults", Options{}, true},
+		{"mixed defaults", mixed, true},
 		{"v2 minimum", Options{Records: ScenarioMinRecords, Files: ScenarioMinFiles, Days: ScenarioMinDays, Formats: FormatV2, Seed: 99}, false},
 	}
 	for _, tt := range tests {
