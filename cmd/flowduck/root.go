@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -41,40 +39,6 @@ func (g *globalOptions) location() (*time.Location, error) {
 		return nil, usagef("--tz %q: unknown time zone; use an IANA name such as UTC or Europe/Paris", g.tz)
 	}
 	return loc, nil
-}
-
-// open opens the database session for a command that runs the user's SQL,
-// with the Athena dialect.
-func (g *globalOptions) open(ctx context.Context) (*duck.Session, error) {
-	return g.openSession(ctx, false)
-}
-
-// openPlain opens a session for a command that runs only flowduck's own SQL
-// (load, files, rejects, view, export): no dialect to install.
-func (g *globalOptions) openPlain(ctx context.Context) (*duck.Session, error) {
-	return g.openSession(ctx, true)
-}
-
-// openSession opens the database with the global options.
-func (g *globalOptions) openSession(ctx context.Context, plain bool) (*duck.Session, error) {
-	if _, err := g.location(); err != nil {
-		return nil, err
-	}
-	threads := 0
-	if v := g.getenv("FLOWDUCK_THREADS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			return nil, usagef("FLOWDUCK_THREADS=%q: want a positive number of threads", v)
-		}
-		threads = n
-	}
-	return duck.Open(ctx, duck.Options{
-		Path:        g.dbFile(),
-		TZ:          g.tz,
-		Threads:     threads,
-		MemoryLimit: g.getenv("FLOWDUCK_MEMORY_LIMIT"),
-		Plain:       plain,
-	})
 }
 
 // newRootCmd builds the command tree.

@@ -104,7 +104,7 @@ func runReport(ctx context.Context, opts *runOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := opts.g.open(ctx)
+	s, err := opts.g.openReader(ctx, false)
 	if err != nil {
 		return err
 	}
