@@ -61,12 +61,16 @@ runs here unchanged.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err: err} })
 	root.PersistentFlags().StringVar(&g.dbPath, "db", "", "database file (default $FLOWDUCK_DB or ./"+duck.DefaultPath+"; :memory: for none)")
 	root.PersistentFlags().StringVar(&g.tz, "tz", "", "time zone for displayed timestamps (default UTC)")
+	version := root.Flags().Bool("version", false, "print the versions of flowduck, DuckDB and Go")
 	for _, newCmd := range commands {
 		root.AddCommand(newCmd(g))
 	}
 	// With no command: the shell on a terminal, a script from piped standard
 	// input (like duckdb < file.sql), else the help.
 	root.RunE = func(cmd *cobra.Command, _ []string) error {
+		if *version {
+			return printVersion(cmd.Context(), streams.Out)
+		}
 		if (streams.InTTY && streams.IsTTY) || !streams.InTTY {
 			if repl, _, err := root.Find([]string{"repl"}); err == nil && repl != root {
 				repl.SetContext(cmd.Context())
