@@ -98,8 +98,8 @@ SELECT name FROM (
   UNION ALL SELECT database_name, view_name FROM duckdb_views() WHERE NOT internal
   UNION ALL SELECT database_name, function_name FROM duckdb_functions() WHERE function_type IN ('macro', 'table_macro')
 ) WHERE database_name = 'temp' OR (? AND database_name = 'memory')
-ORDER BY name`, memory)
-	rows, err := conn.QueryContext(ctx, "SELECT name, CAST(value AS VARCHAR) FROM duckdb_settings() WHERE value IS NOT NULL ORDER BY name")
+ORDER BY name ASC`, memory)
+	rows, err := conn.QueryContext(ctx, "SELECT name, CAST(value AS VARCHAR) FROM duckdb_settings() WHERE value IS NOT NULL ORDER BY name ASC")
 	if err != nil {
 		return st
 	}
