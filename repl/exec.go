@@ -35,12 +35,10 @@ func (s *shell) reportTime(start time.Time) {
 }
 
 // query runs stmt through dialect.Run, the path of the sql command, with the
-// Rewrite hook, and renders its result, if it has one.
+// Rewrite hook (read-write first if it writes, see runStatement), and renders
+// its result, if it has one.
 func (s *shell) query(ctx context.Context, stmt string) error {
-	res, err := dialect.Run(ctx, s.cfg.Session.Conn, stmt, s.hooks.Rewrite,
-		func(ctx context.Context, query string) ([]any, error) {
-			return s.params.bind(ctx, s.cfg.Session.Conn, query)
-		})
+	res, err := s.runStatement(ctx, stmt)
 	if res.Changed {
 		s.cat.invalidate() // the catalog may have changed
 	}

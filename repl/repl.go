@@ -72,6 +72,10 @@ type Hooks struct {
 	// Rewrite turns a statement in the Athena dialect into DuckDB SQL before
 	// it runs; nil runs statements unchanged.
 	Rewrite func(ctx context.Context, stmt string) (string, error)
+	// Writable makes a read-only Session read-write (duck.Session.Writable)
+	// before a statement that writes, saying so on the shell's error
+	// output; nil leaves writes to fail on a read-only session.
+	Writable func(ctx context.Context) error
 }
 
 // Run runs the shell: interactively when Streams.In and Streams.Out are

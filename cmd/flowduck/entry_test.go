@@ -29,6 +29,9 @@ func TestExitCodes(t *testing.T) {
 		{"load needs a source", []string{"--db", ":memory:", "load"}, exitUsage, `needs at least 1`, nil},
 		{"missing source", []string{"--db", ":memory:", "load", "/no/such/dir"}, exitError, `load /no/such/dir: no such file or directory`, nil},
 		{"bad threads", []string{"--db", ":memory:", "sql", "select 1"}, exitUsage, `FLOWDUCK_THREADS="lots"`, map[string]string{"FLOWDUCK_THREADS": "lots"}},
+		{"missing database: an error, not a usage error", []string{"--db", "/no/such/dir/x.duckdb", "sql", "select 1"}, exitError, `^flowduck: database /no/such/dir/x.duckdb does not exist; run 'flowduck load SOURCE' to create it\n$`, nil},
+		{"report argument not NAME=VALUE", []string{"--db", ":memory:", "run", "top-talkers", "flows"}, exitUsage, `^flowduck: run top-talkers: argument "flows": give parameters as NAME=VALUE or --param NAME=VALUE\nRun 'flowduck --help' for usage.\n$`, nil},
+		{"bad extensions setting", []string{"--db", ":memory:", "sql", "select 1"}, exitUsage, `FLOWDUCK_EXTENSIONS="yes"`, map[string]string{"FLOWDUCK_EXTENSIONS": "yes"}},
 		{"bad since", []string{"--db", ":memory:", "load", "x", "--since", "yesterday"}, exitUsage, `--since: "yesterday" is not a time`, nil},
 	}
 	for _, tc := range cases {

@@ -74,7 +74,7 @@ export writes are removed).`,
 
 // runExport writes the export and prints the summary on stderr.
 func runExport(ctx context.Context, g *globalOptions, dir string, opts export.Options) error {
-	s, err := g.openPlain(ctx)
+	s, err := g.openReader(ctx, true)
 	if err != nil {
 		return err
 	}

@@ -59,7 +59,7 @@ func printTable(ctx context.Context, o *tableOptions, query string) error {
 	if err != nil {
 		return err
 	}
-	s, err := o.g.openPlain(ctx)
+	s, err := o.g.openReader(ctx, true)
 	if err != nil {
 		return err
 	}

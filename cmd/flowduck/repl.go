@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os/signal"
 	"syscall"
@@ -55,11 +56,18 @@ func runREPL(ctx context.Context, o *replOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := o.g.open(ctx)
+	s, err := o.g.openReadFirst(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if s.Deferred() {
+		notice := fmt.Sprintf("database %s does not exist yet: .load SOURCE (or a statement that writes) creates it", s.Path)
+		if guess := guessDatabase(s.Path); guess != "" {
+			notice += fmt.Sprintf("; did you mean --db %s?", guess)
+		}
+		fmt.Fprintf(o.g.streams.ErrOut, "flowduck: %s\n", notice)
+	}
 	cfg := repl.Config{
 		Session:     s,
 		Streams:     o.g.streams,
@@ -84,11 +92,18 @@ func runREPL(ctx context.Context, o *replOptions) error {
 }
 
 // shellHooks gives the shell the product's features on its own session.
+// The session starts read-only and becomes read-write for .load, .view and
+// the first statement that writes (see shellWritable); the hooks use the
+// session's connection of the moment.
 func shellHooks(s *duck.Session, g *globalOptions) repl.Hooks {
-	conn := s.Conn
+	writable := func(ctx context.Context) error { return shellWritable(ctx, s, g.streams.ErrOut) }
 	h := repl.Hooks{
+		Writable: writable,
 		Load: func(ctx context.Context, sources []string, progress io.Writer) error {
-			res, err := loader.Load(ctx, conn, loader.Options{Sources: sources, Progress: progress, Live: g.streams.ErrTTY, Ignore: s.Files(), Trace: g.trace()})
+			if err := writable(ctx); err != nil {
+				return err
+			}
+			res, err := loader.Load(ctx, s.Conn, loader.Options{Sources: sources, Progress: progress, Live: g.streams.ErrTTY, Ignore: s.Files(), Trace: g.trace()})
 			if err != nil {
 				return err
 			}
@@ -96,20 +111,23 @@ func shellHooks(s *duck.Session, g *globalOptions) repl.Hooks {
 			return res.Err()
 		},
 		Files: func(ctx context.Context, w io.Writer, opts render.Options) error {
-			return renderModelTable(ctx, conn, store.FilesQuery, w, w, opts)
+			return renderModelTable(ctx, s.Conn, store.FilesQuery, w, w, opts)
 		},
 		Rejects: func(ctx context.Context, w io.Writer, opts render.Options) error {
-			return renderModelTable(ctx, conn, store.RejectsQuery, w, w, opts)
+			return renderModelTable(ctx, s.Conn, store.RejectsQuery, w, w, opts)
 		},
 		View: func(ctx context.Context, name, layout string) error {
-			return createView(ctx, conn, name, layout)
+			if err := writable(ctx); err != nil {
+				return err
+			}
+			return createView(ctx, s.Conn, name, layout)
 		},
 		Layouts: schema.LayoutNames,
 		Fields: func(ctx context.Context, w io.Writer, opts render.Options) error {
 			return renderCatalog(ctx, w, opts)
 		},
 		Rewrite: func(ctx context.Context, stmt string) (string, error) {
-			return dialect.Rewrite(ctx, conn, stmt)
+			return dialect.Rewrite(ctx, s.Conn, stmt)
 		},
 	}
 	addReportHooks(&h, s, g)

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"io"
-	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -53,40 +51,6 @@ func (g *globalOptions) location() (*time.Location, error) {
 	return loc, nil
 }
 
-// open opens the database session for a command that runs the user's SQL,
-// with the Athena dialect.
-func (g *globalOptions) open(ctx context.Context) (*duck.Session, error) {
-	return g.openSession(ctx, false)
-}
-
-// openPlain opens a session for a command that runs only flowduck's own SQL
-// (load, files, rejects, view, export): no dialect to install.
-func (g *globalOptions) openPlain(ctx context.Context) (*duck.Session, error) {
-	return g.openSession(ctx, true)
-}
-
-// openSession opens the database with the global options.
-func (g *globalOptions) openSession(ctx context.Context, plain bool) (*duck.Session, error) {
-	if _, err := g.location(); err != nil {
-		return nil, err
-	}
-	threads := 0
-	if v := g.getenv("FLOWDUCK_THREADS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			return nil, usagef("FLOWDUCK_THREADS=%q: want a positive number of threads", v)
-		}
-		threads = n
-	}
-	return duck.Open(ctx, duck.Options{
-		Path:        g.dbFile(),
-		TZ:          g.tz,
-		Threads:     threads,
-		MemoryLimit: g.getenv("FLOWDUCK_MEMORY_LIMIT"),
-		Plain:       plain,
-	})
-}
-
 // newRootCmd builds the command tree.
 func newRootCmd(streams *iostreams.IOStreams, getenv func(string) string) *cobra.Command {
 	g := &globalOptions{streams: streams, getenv: getenv}
@@ -107,12 +71,16 @@ runs here unchanged.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err: err} })
 	root.PersistentFlags().StringVar(&g.dbPath, "db", "", "database file (default $FLOWDUCK_DB or ./"+duck.DefaultPath+"; :memory: for none)")
 	root.PersistentFlags().StringVar(&g.tz, "tz", "", "time zone for displayed timestamps (default UTC)")
+	version := root.Flags().Bool("version", false, "print the versions of flowduck, DuckDB and Go")
 	for _, newCmd := range commands() {
 		root.AddCommand(newCmd(g))
 	}
 	// With no command: the shell on a terminal, a script from piped standard
 	// input (like duckdb < file.sql), else the help.
 	root.RunE = func(cmd *cobra.Command, _ []string) error {
+		if *version {
+			return printVersion(cmd.Context(), streams.Out)
+		}
 		if (streams.InTTY && streams.IsTTY) || !streams.InTTY {
 			if repl, _, err := root.Find([]string{"repl"}); err == nil && repl != root {
 				repl.SetContext(cmd.Context())
@@ -139,6 +107,7 @@ func commands() []func(*globalOptions) *cobra.Command {
 		newSchemaCmd,
 		newSQLCmd,
 		newViewCmd,
+		newVersionCmd,
 	}
 }
 

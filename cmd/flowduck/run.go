@@ -26,18 +26,19 @@ type runOptions struct {
 func newRunCmd(g *globalOptions) *cobra.Command {
 	opts := &runOptions{g: g}
 	cmd := &cobra.Command{
-		Use:   "run NAME",
+		Use:   "run NAME [PARAM=VALUE...]",
 		Short: "Run a saved report",
 		Long: `Run a saved report (see 'flowduck reports') on the loaded flow logs.
-Parameters are given as --param NAME=VALUE and validated against the report's
+Parameters are given as NAME=VALUE after the name or as --param NAME=VALUE,
+and validated against the report's
 declared types. Every report honours the common filters --since/--until
 (absolute UTC like 2026-03-02T10:00, or relative like 24h, 7d), --eni, --vpc,
 --subnet, --account, --region and --action.`,
 		Example: `  flowduck run top-talkers --param by=packets --param group=pair
   flowduck run port-scan --param window=5m --since 2026-03-02 --until 2026-03-03
   flowduck run conversation --param a=10.20.10.10 --param b=10.20.20.10 -o csv
-  flowduck run ip-activity --param ip=203.0.113.0/24 --action REJECT`,
-		Args: exactArgs(1),
+  flowduck run ip-activity ip=203.0.113.0/24 --action REJECT`,
+		Args: minArgs(1, "report name"),
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
@@ -54,6 +55,11 @@ declared types. Every report honours the common filters --since/--until
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.name = args[0]
+			params, err := reportArgs(opts.name, args[1:])
+			if err != nil {
+				return err
+			}
+			opts.params = append(opts.params, params...)
 			return runReport(cmd.Context(), opts)
 		},
 	}
@@ -98,7 +104,7 @@ func runReport(ctx context.Context, opts *runOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := opts.g.open(ctx)
+	s, err := opts.g.openReader(ctx, false)
 	if err != nil {
 		return err
 	}

@@ -65,14 +65,24 @@ func runSQL(ctx context.Context, opts *sqlOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := opts.g.open(ctx)
+	s, err := opts.g.openReadFirst(ctx)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if err := accessFor(ctx, s, statements, opts.g.streams.ErrOut); err != nil {
+		return err
+	}
 	results := render.NewResults(opts.g.streams.Out) // a blank line between csv results
 	for i, stmt := range statements {
-		if err := runStatement(ctx, s, stmt, results.Next(ropts.Format), ropts); err != nil {
+		out := results.Next(ropts.Format)
+		err := runStatement(ctx, s, stmt, out, ropts)
+		if duck.IsReadOnlyError(err) && s.ReadOnly() {
+			if err = writable(ctx, s, opts.g.streams.ErrOut); err == nil {
+				err = runStatement(ctx, s, stmt, out, ropts)
+			}
+		}
+		if err != nil {
 			err = withLoadHint(ctx, s, err)
 			if len(statements) > 1 {
 				return fmt.Errorf("statement %d of %d: %w", i+1, len(statements), err)

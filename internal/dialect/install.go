@@ -40,8 +40,9 @@ func dialectMacros() []macro {
 	return all
 }
 
-// Install installs the Athena/Presto function shims on conn as
-// temporary macros, so the database file stays readable by plain DuckDB, and
+// Install installs the Athena/Presto function shims and flowduck's own
+// helper macros (is_private) on conn as temporary macros, so the database
+// file stays readable by plain DuckDB, and
 // applies the session settings that give DuckDB Presto semantics (integer
 // division). It must run once per connection; running it again replaces the
 // macros. Statements that use IPADDRESS or contains(cidr, ip) additionally
@@ -58,5 +59,5 @@ func Install(ctx context.Context, conn *sql.Conn) error {
 			return fmt.Errorf("athena dialect macro %s: %w", m.name, err)
 		}
 	}
-	return nil
+	return InstallPrivate(ctx, conn)
 }

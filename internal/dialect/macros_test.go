@@ -268,7 +268,7 @@ func TestDialectMacrosAreTemporary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := len(dialectMacros()); temp != want {
-		t.Errorf("temp catalog holds %d macros, want %d", temp, want)
+	if want := len(dialectMacros()) + 1; temp != want { // + is_private
+		t.Errorf("temp catalog holds %d macros, want %d (the dialect's and is_private)", temp, want)
 	}
 }

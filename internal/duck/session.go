@@ -9,9 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
-
-	duckdb "github.com/duckdb/duckdb-go/v2"
 
 	"github.com/flowduck/flowduck/internal/dialect"
 )
@@ -24,7 +24,9 @@ const MemoryPath = ":memory:"
 
 // Options configure one session.
 type Options struct {
-	// Path is the database file, or MemoryPath.
+	// Path is the database file, or MemoryPath. It is a plain file name: a
+	// '?' is part of the name (DuckDB options are never read from it) and a
+	// prefix such as md: names a file, not a service.
 	Path string
 	// TZ is the IANA time zone timestamps are shown in; empty means UTC.
 	TZ string
@@ -33,56 +35,103 @@ type Options struct {
 	// MemoryLimit is DuckDB's memory_limit (e.g. "4GB"); empty keeps the default.
 	MemoryLimit string
 	// ReadOnly opens the file read-only, so several readers can share it.
+	// A file that does not exist is an error (*NoDatabaseError) rather than
+	// a new empty database, unless Deferred is set.
 	ReadOnly bool
+	// Deferred, with ReadOnly, starts a session on a file that does not
+	// exist yet on an empty in-memory database; Writable then creates the
+	// file. Deferred says nothing for a file that exists.
+	Deferred bool
 	// Plain skips the Athena dialect, for sessions that run only flowduck's
 	// own SQL (loading, listing, exporting): installing it costs tens of
 	// milliseconds, a third of a load that finds nothing new.
 	Plain bool
+	// Extensions lets DuckDB install and load extensions on demand (from
+	// the internet) and allows community extensions, as DuckDB does by
+	// default. Off, only the extensions built into flowduck (parquet, json,
+	// icu, core_functions) are available, and a statement that needs
+	// another fails with DuckDB's "missing extension" error.
+	Extensions bool
 }
 
 // Session is an open database with one pinned connection. DuckDB settings,
 // temporary macros and temporary tables live on a connection, so everything a
-// session does goes through Conn.
+// session does goes through Conn. Writable may replace DB and Conn.
 type Session struct {
 	DB   *sql.DB
 	Conn *sql.Conn
 	Path string
+
+	opts     Options
+	readOnly bool
+	deferred bool
+	// baseline is the settings of a read-only session as opened, to tell
+	// the ones the user changed when Writable reopens it.
+	baseline []setting
 }
 
-// Open opens (creating if needed) the database at opts.Path, pins one
-// connection, applies the session settings and installs the Athena dialect.
+// Open opens the database at opts.Path (creating it unless opts.ReadOnly),
+// pins one connection, applies the session settings and installs the Athena
+// dialect.
 func Open(ctx context.Context, opts Options) (*Session, error) {
-	path := opts.Path
-	if path == "" {
-		path = DefaultPath
+	if opts.Path == "" {
+		opts.Path = DefaultPath
 	}
-	dsn := path
-	if path == MemoryPath {
-		dsn = ""
-	}
-	if opts.ReadOnly && dsn != "" {
-		dsn += "?access_mode=READ_ONLY"
-	}
-	connector, err := duckdb.NewConnector(dsn, nil)
-	if err != nil {
-		return nil, openError(path, err)
-	}
-	db := sql.OpenDB(connector)
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		db.Close()
-		return nil, openError(path, err)
-	}
-	s := &Session{DB: db, Conn: conn, Path: path}
-	if err := s.configure(ctx, opts); err != nil {
-		s.Close()
+	s := &Session{Path: opts.Path, opts: opts}
+	if err := s.open(ctx, opts.ReadOnly); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
+// open opens the session's file read-only or read-write and configures its
+// connection; on success it replaces s.DB and s.Conn.
+func (s *Session) open(ctx context.Context, readOnly bool) error {
+	path := s.Path
+	if path == MemoryPath {
+		readOnly = false // DuckDB cannot open an in-memory database read-only
+	}
+	target := openTarget{path: path, readOnly: readOnly, extensions: s.opts.Extensions}
+	deferred := false
+	if path != MemoryPath {
+		exists, err := checkFile(path)
+		if err != nil {
+			return err
+		}
+		if !exists && readOnly {
+			if !s.opts.Deferred {
+				return &NoDatabaseError{Path: path}
+			}
+			target, deferred = openTarget{path: MemoryPath, extensions: s.opts.Extensions}, true
+		}
+	}
+	db, conn, err := target.open(ctx)
+	if err != nil {
+		return openError(path, err)
+	}
+	if err := configure(ctx, conn, s.opts); err != nil {
+		conn.Close()
+		db.Close()
+		return err
+	}
+	s.DB, s.Conn, s.readOnly, s.deferred = db, conn, readOnly && !deferred, deferred
+	if readOnly {
+		s.baseline = snapshot(ctx, conn, false).settings
+	}
+	return nil
+}
+
+// NoDatabaseError means a session that only reads was asked to open a
+// database file that does not exist: reading must not create it.
+type NoDatabaseError struct{ Path string }
+
+// Error says what is missing and how to create it.
+func (e *NoDatabaseError) Error() string {
+	return fmt.Sprintf("database %s does not exist; run 'flowduck load SOURCE' to create it", e.Path)
+}
+
 // configure applies the per-connection settings and the dialect.
-func (s *Session) configure(ctx context.Context, opts Options) error {
+func configure(ctx context.Context, conn *sql.Conn, opts Options) error {
 	tz := opts.TZ
 	if tz == "" {
 		tz = "UTC"
@@ -95,14 +144,14 @@ func (s *Session) configure(ctx context.Context, opts Options) error {
 		settings = append(settings, fmt.Sprintf("SET memory_limit = '%s'", escapeLiteral(opts.MemoryLimit)))
 	}
 	for _, stmt := range settings {
-		if _, err := s.Conn.ExecContext(ctx, stmt); err != nil {
+		if _, err := conn.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("configure session (%s): %w", stmt, err)
 		}
 	}
 	if opts.Plain {
 		return nil
 	}
-	if err := dialect.Install(ctx, s.Conn); err != nil {
+	if err := dialect.Install(ctx, conn); err != nil {
 		return fmt.Errorf("install athena dialect: %w", err)
 	}
 	return nil
@@ -128,6 +177,10 @@ var ErrLocked = errors.New("database is in use by another process")
 // ErrNotDatabase means the file exists but is not a DuckDB database.
 var ErrNotDatabase = errors.New("not a DuckDB database file")
 
+// lockHolder finds the process DuckDB names in a lock conflict:
+// `Conflicting lock is held in /usr/bin/flowduck (PID 123). See also ...`.
+var lockHolder = regexp.MustCompile(`held in (.+?) \(PID (\d+)\)`)
+
 // openError turns DuckDB's open failures into errors that name the file and
 // say what to do.
 func openError(path string, err error) error {
@@ -135,10 +188,10 @@ func openError(path string, err error) error {
 	switch {
 	case strings.Contains(msg, "Could not set lock") || strings.Contains(msg, "Conflicting lock"):
 		holder := ""
-		if i := strings.Index(msg, "PID "); i >= 0 {
-			holder = " (" + strings.TrimRight(strings.Fields(msg[i:])[0]+" "+strings.Fields(msg[i:])[1], ")") + ")"
+		if m := lockHolder.FindStringSubmatch(msg); m != nil {
+			holder = fmt.Sprintf(" (PID %s, %s)", m[2], filepath.Base(m[1]))
 		}
-		return fmt.Errorf("open %s: %w%s; wait for it to finish, or use --db for another file", path, ErrLocked, holder)
+		return fmt.Errorf("open %s: %w%s; wait for it to finish or close it, or use --db for another file", path, ErrLocked, holder)
 	case strings.Contains(msg, "not a valid DuckDB database file"):
 		return fmt.Errorf("open %s: %w; pass --db with a new or existing .duckdb file", path, ErrNotDatabase)
 	}
