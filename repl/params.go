@@ -12,6 +12,7 @@ import (
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 
+	"github.com/flowduck/flowduck/internal/dialect"
 	"github.com/flowduck/flowduck/internal/render"
 )
 
@@ -87,20 +88,7 @@ func (p params) bind(ctx context.Context, conn *sql.Conn, query string) ([]any, 
 		return nil, nil
 	}
 	var args []any
-	err := conn.Raw(func(driverConn any) error {
-		dc, ok := driverConn.(*duckdb.Conn)
-		if !ok {
-			return nil
-		}
-		prepared, err := dc.PrepareContext(ctx, query)
-		if err != nil {
-			return nil
-		}
-		defer prepared.Close()
-		st, ok := prepared.(*duckdb.Stmt)
-		if !ok {
-			return nil
-		}
+	err := dialect.Prepared(ctx, conn, query, func(st *duckdb.Stmt) error {
 		for i := 1; i <= st.NumInput(); i++ {
 			name, err := st.ParamName(i)
 			if err != nil {

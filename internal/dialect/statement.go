@@ -18,7 +18,22 @@ func statementType(ctx context.Context, conn *sql.Conn, query string) (kind duck
 	if len(sqlscript.Split(query)) != 1 {
 		return kind, false
 	}
-	_ = conn.Raw(func(driverConn any) error {
+	_ = Prepared(ctx, conn, query, func(st *duckdb.Stmt) error {
+		var err error
+		if kind, err = st.StatementType(); err == nil {
+			known = true
+		}
+		return nil
+	})
+	return kind, known
+}
+
+// Prepared prepares query on conn without running it and calls inspect with
+// the prepared statement (its type, its parameters), then closes it. A query
+// that does not prepare calls nothing and returns nil: running it reports the
+// error. inspect's error is returned.
+func Prepared(ctx context.Context, conn *sql.Conn, query string, inspect func(*duckdb.Stmt) error) error {
+	return conn.Raw(func(driverConn any) error {
 		dc, ok := driverConn.(*duckdb.Conn)
 		if !ok {
 			return nil
@@ -28,14 +43,12 @@ func statementType(ctx context.Context, conn *sql.Conn, query string) (kind duck
 			return nil
 		}
 		defer prepared.Close()
-		if st, ok := prepared.(*duckdb.Stmt); ok {
-			if kind, err = st.StatementType(); err == nil {
-				known = true
-			}
+		st, ok := prepared.(*duckdb.Stmt)
+		if !ok {
+			return nil
 		}
-		return nil
+		return inspect(st)
 	})
-	return kind, known
 }
 
 // quietTypes are the statements whose result is only a row count or a
