@@ -97,6 +97,9 @@ func Load(ctx context.Context, conn *sql.Conn, opts Options) (Result, error) {
 		}
 		r.format = f
 	}
+	if err := heal(ctx, conn, opts.Progress); err != nil {
+		return Result{}, err
+	}
 	man, err := readManifest(ctx, conn)
 	if err != nil {
 		return Result{}, err
@@ -144,6 +147,7 @@ type run struct {
 	opts    Options
 	format  []schema.Field
 	man     manifest
+	high    int64 // the highest file id handed out before this run
 	trace   *tracer
 	prog    *progress
 	jobs    []*job       // every file this run loads or tried to load
@@ -275,13 +279,16 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 	if err := store.Ensure(ctx, tx); err != nil {
 		return err
 	}
+	if r.high, err = highWater(ctx, tx); err != nil {
+		return err
+	}
 	if err := createFilesTemp(ctx, tx); err != nil {
 		return err
 	}
 	ver := newVerifier(ctx, runtime.GOMAXPROCS(0))
 	defer ver.wait() // stops the checkers on every way out
 	r.prog.watch(ver)
-	id := r.man.maxID
+	id := r.high
 	var live []*job
 	for {
 		batch, ok, err := next()
@@ -303,9 +310,6 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 		}
 		live = append(live, fresh...)
 		if err := stageFiles(ctx, tx, fresh); err != nil {
-			return err
-		}
-		if err := dropReplaced(ctx, tx, fresh); err != nil {
 			return err
 		}
 		ver.add(fresh)
@@ -332,7 +336,15 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 			return err
 		}
 	}
-	if err := countPerFile(ctx, tx, live, r.man.maxID); err != nil {
+	// The older versions of reloaded files go only now that their new
+	// versions are known good: a failed reload keeps the old rows.
+	if err := dropReplaced(ctx, tx, live); err != nil {
+		return err
+	}
+	if err := countPerFile(ctx, tx, live, r.high); err != nil {
+		return err
+	}
+	if err := saveHighWater(ctx, tx, id); err != nil {
 		return err
 	}
 	r.trace.step("count per file")

@@ -149,3 +149,15 @@ func copySample(t *testing.T, name, dir, rel string) string {
 	}
 	return writeFile(t, dir, rel, string(b))
 }
+
+// mustCheck fails the test unless the database invariant holds.
+func mustCheck(t *testing.T, conn *sql.Conn) {
+	t.Helper()
+	rep, err := Check(context.Background(), conn)
+	if err != nil {
+		t.Fatalf("check: %v", err)
+	}
+	if !rep.OK() {
+		t.Errorf("check: %s", rep)
+	}
+}

@@ -17,10 +17,9 @@ type manifestEntry struct {
 	ETag  string
 }
 
-// manifest is the set of loaded files by key, and the highest id used.
+// manifest is the set of loaded files by key.
 type manifest struct {
 	entries map[string]manifestEntry
-	maxID   int64
 }
 
 // readManifest reads the manifest; an empty one if no load has run yet.
@@ -45,7 +44,6 @@ func readManifest(ctx context.Context, q store.Querier) (manifest, error) {
 		}
 		e.MTime, e.ETag = mtime.Time, etag.String
 		m.entries[key] = e
-		m.maxID = max(m.maxID, e.ID)
 	}
 	return m, rows.Err()
 }

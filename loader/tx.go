@@ -40,10 +40,11 @@ func stageFiles(ctx context.Context, tx *sql.Tx, jobs []*job) error {
 }
 
 // dropReplaced deletes the rows, rejects and manifest entries of the older
-// versions of files being reloaded (--force, or a file that changed).
+// versions of files reloaded (--force, or a file that changed), once the new
+// version has loaded; a job that failed keeps its older version.
 func dropReplaced(ctx context.Context, tx *sql.Tx, jobs []*job) error {
 	for _, j := range jobs {
-		if j.replaces == 0 {
+		if j.replaces == 0 || j.err != nil {
 			continue
 		}
 		if err := dropFile(ctx, tx, j.replaces); err != nil {
@@ -57,7 +58,7 @@ func dropReplaced(ctx context.Context, tx *sql.Tx, jobs []*job) error {
 }
 
 // dropFile deletes the records and rejects of one file id.
-func dropFile(ctx context.Context, tx *sql.Tx, id int64) error {
+func dropFile(ctx context.Context, tx store.Querier, id int64) error {
 	for _, stmt := range []string{
 		"DELETE FROM " + store.RecordsTable + " WHERE " + store.ColFileID + " = ?",
 		"DELETE FROM " + store.RejectsTable + " WHERE file_id = ?",

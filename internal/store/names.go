@@ -17,6 +17,9 @@ const (
 	// ViewsTable remembers the layout views a user created, so they are
 	// recreated when a load adds columns.
 	ViewsTable = "flowduck_views"
+	// IDsTable holds the highest file id ever handed out, so that an id is
+	// never given to two files (even when a crash left rows of one behind).
+	IDsTable = "flowduck_ids"
 	// DefaultView is the Athena table name present after any load.
 	DefaultView = "vpc_flow_logs"
 	// AthenaSchema is the schema that mirrors the views as "default".NAME.

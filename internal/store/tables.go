@@ -42,6 +42,7 @@ var modelDDL = []string{
 		name   VARCHAR NOT NULL,
 		layout VARCHAR NOT NULL
 	)`,
+	`CREATE TABLE IF NOT EXISTS ` + IDsTable + ` (high BIGINT NOT NULL)`,
 	`CREATE SCHEMA IF NOT EXISTS "` + AthenaSchema + `"`,
 }
 
