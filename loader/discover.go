@@ -47,7 +47,7 @@ func discoverLocal(ctx context.Context, sources, ignore []string) ([]file, error
 			return nil
 		}
 		seen[abs] = true
-		files = append(files, file{Local: abs, Key: abs, Size: info.Size(), ModTime: info.ModTime(), Part: PartitionOf(filepath.ToSlash(abs)), Walked: walked})
+		files = append(files, file{Local: abs, Key: displayKey(abs), Size: info.Size(), ModTime: info.ModTime(), Part: PartitionOf(filepath.ToSlash(abs)), Walked: walked})
 		return nil
 	}
 	for _, src := range sources {

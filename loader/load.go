@@ -90,6 +90,7 @@ func (r Result) Err() error {
 func Load(ctx context.Context, conn *sql.Conn, opts Options) (Result, error) {
 	began := time.Now()
 	r := &run{opts: opts, trace: newTracer()}
+	defer r.tmp.remove()
 	if opts.Format != "" {
 		f, err := schema.ParseFormat(opts.Format)
 		if err != nil {
@@ -153,6 +154,7 @@ type run struct {
 	jobs    []*job       // every file this run loads or tried to load
 	skipped []FileResult // files skipped by plan
 	seq     int          // numbers the temporary tables of each statement
+	tmp     scratch      // links and copies DuckDB reads instead of the user's files
 }
 
 // plan decides for each arriving file: skip it (loaded already, or out of
@@ -170,7 +172,14 @@ func (r *run) plan(ctx context.Context, files []file) []*job {
 			r.skipped = append(r.skipped, FileResult{Path: f.Key, Status: Skipped, Reason: "already loaded"})
 			continue
 		}
-		j := &job{file: f}
+		j := &job{file: f, read: f.Local}
+		if !plainName(f.Local) {
+			if p, err := r.tmp.alias(f.Local); err != nil {
+				j.err = err
+			} else {
+				j.read = p
+			}
+		}
 		if _, known := r.man.entries[f.Key]; known {
 			j.replaces = entry.ID
 		}
@@ -320,7 +329,7 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 				if ctx.Err() != nil {
 					return ctx.Err()
 				}
-				return blame(g, err)
+				return r.blame(g, err)
 			}
 			r.trace.step(fmt.Sprintf("group %d (%d files)", r.seq, len(g.jobs)))
 		}
@@ -331,6 +340,9 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 		return err
 	}
 	for j, why := range damaged {
+		if r.trim(j) {
+			return errRetry
+		}
 		j.err = why
 		if err := dropFile(ctx, tx, j.id); err != nil {
 			return err
@@ -339,6 +351,9 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 	// The older versions of reloaded files go only now that their new
 	// versions are known good: a failed reload keeps the old rows.
 	if err := dropReplaced(ctx, tx, live); err != nil {
+		return err
+	}
+	if err := rejectTrailers(ctx, tx, live); err != nil {
 		return err
 	}
 	if err := countPerFile(ctx, tx, live, r.high); err != nil {
@@ -365,17 +380,21 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 // blame marks the file of a group that DuckDB failed on. DuckDB names the file
 // in its I/O and Parquet errors; when it does not, every file of the group is
 // loaded on its own in the next attempt so the culprit shows.
-func blame(g *group, err error) error {
+func (r *run) blame(g *group, err error) error {
 	live := g.live()
 	msg := duck.OneLine(err.Error())
 	for _, j := range live {
-		if strings.Contains(msg, j.Local) {
-			j.err = errors.New(msg)
+		if strings.Contains(msg, j.read) {
+			j.err = errors.New(strings.ReplaceAll(msg, j.read, j.Key))
 			return errRetry
 		}
 	}
 	if len(live) == 1 {
-		live[0].err = errors.New(msg)
+		// A gzip file with bytes after its last member loads from a copy
+		// without them.
+		if !r.trim(live[0]) {
+			live[0].err = errors.New(msg)
+		}
 		return errRetry
 	}
 	for _, j := range live {

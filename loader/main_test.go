@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -161,3 +162,6 @@ func mustCheck(t *testing.T, conn *sql.Conn) {
 		t.Errorf("check: %s", rep)
 	}
 }
+
+// itoa formats an int.
+func itoa(n int) string { return strconv.Itoa(n) }

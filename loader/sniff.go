@@ -129,6 +129,11 @@ func sniff(path string, format []schema.Field) (Sniffed, error) {
 func readHead(r io.Reader) ([]byte, error) {
 	head := make([]byte, sniffLimit)
 	n, err := io.ReadFull(r, head)
+	// Bytes after the gzip stream (padding, garbage) are dealt with by the
+	// load; the head before them is what counts here.
+	if errors.Is(err, gzip.ErrHeader) && n > 0 {
+		err = nil
+	}
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("read: %w", err)
 	}

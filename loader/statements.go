@@ -201,7 +201,7 @@ func splitLines(g *group, f Filter) (records, rejects string) {
 func pathList(jobs []*job) string {
 	paths := make([]string, len(jobs))
 	for i, j := range jobs {
-		paths[i] = store.Literal(j.Local)
+		paths[i] = store.Literal(j.read)
 	}
 	return "[" + strings.Join(paths, ", ") + "]"
 }

@@ -34,7 +34,7 @@ func stageFiles(ctx context.Context, tx *sql.Tx, jobs []*job) error {
 		if j.Part.Hour >= 0 {
 			hour = text(fmt.Sprint(j.Part.Hour))
 		}
-		rows[i] = []*string{&j.Local, &j.Key, text(fmt.Sprint(j.id)), text(j.Part.Account), text(j.Part.Region), day, hour}
+		rows[i] = []*string{&j.read, &j.Key, text(fmt.Sprint(j.id)), text(j.Part.Account), text(j.Part.Region), day, hour}
 	}
 	return bulkInsert(ctx, tx, filesTemp, cols, "*", rows)
 }
