@@ -50,9 +50,12 @@ const (
 
 // FileResult is what happened to one file.
 type FileResult struct {
-	Path    string
-	Status  Status
-	Reason  string // why it was skipped or failed
+	Path   string
+	Status Status
+	Reason string // why it was skipped or failed
+	// Quiet marks a routine skip (loaded already, out of the requested
+	// range, seen before): not worth a line of its own in a summary.
+	Quiet   bool
 	Format  string
 	Records int64
 	Rejects int64
@@ -153,6 +156,7 @@ type run struct {
 	prog    *progress
 	jobs    []*job       // every file this run loads or tried to load
 	skipped []FileResult // files skipped by plan
+	notes   []*job       // files skipped for their content, recorded in the manifest as skipped
 	seq     int          // numbers the temporary tables of each statement
 	tmp     scratch      // links and copies DuckDB reads instead of the user's files
 }
@@ -164,12 +168,16 @@ func (r *run) plan(ctx context.Context, files []file) []*job {
 	var jobs []*job
 	for _, f := range files {
 		if f.Part.outside(r.opts.Filter) {
-			r.skipped = append(r.skipped, FileResult{Path: f.Key, Status: Skipped, Reason: "outside the requested range"})
+			r.skipped = append(r.skipped, FileResult{Path: f.Key, Status: Skipped, Reason: "outside the requested range", Quiet: true})
 			continue
 		}
 		entry, same := r.man.unchanged(f)
 		if same && !r.opts.Force {
-			r.skipped = append(r.skipped, FileResult{Path: f.Key, Status: Skipped, Reason: "already loaded"})
+			reason := "already loaded"
+			if entry.Skipped != "" {
+				reason = entry.Skipped
+			}
+			r.skipped = append(r.skipped, FileResult{Path: f.Key, Status: Skipped, Reason: reason, Quiet: true})
 			continue
 		}
 		j := &job{file: f, read: f.Local}
@@ -191,6 +199,11 @@ func (r *run) plan(ctx context.Context, files []file) []*job {
 	for _, j := range jobs {
 		if j.Walked && errors.Is(j.err, errNotFlowLog) {
 			r.skipped = append(r.skipped, FileResult{Path: j.Key, Status: Skipped, Reason: j.err.Error()})
+			// Recorded in the manifest as skipped, unless that would replace
+			// a loaded version of the file (which stays).
+			if j.replaces == 0 || r.man.entries[j.Key].Skipped != "" {
+				r.notes = append(r.notes, j)
+			}
 			continue
 		}
 		kept = append(kept, j)
@@ -334,6 +347,10 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 			r.trace.step(fmt.Sprintf("group %d (%d files)", r.seq, len(g.jobs)))
 		}
 	}
+	for _, j := range r.notes {
+		id++
+		j.id = id
+	}
 	damaged := ver.wait()
 	r.trace.step("gzip check (remaining)")
 	if err := ctx.Err(); err != nil {
@@ -363,7 +380,7 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 		return err
 	}
 	r.trace.step("count per file")
-	if err := recordManifest(ctx, tx, live); err != nil {
+	if err := recordManifest(ctx, tx, live, r.notes); err != nil {
 		return err
 	}
 	if err := store.RefreshViews(ctx, tx); err != nil {

@@ -103,24 +103,25 @@ func sniff(path string, format []schema.Field) (Sniffed, error) {
 	if info, err := f.Stat(); err == nil {
 		s.Records = estimateRecords(path, info.Size(), s.Gzip, head)
 	}
-	if fields, ok := schema.ParseHeader(trimmed); ok {
-		s.Kind, s.HasHeader, s.Fields = KindText, true, fields
+	if shape := classifyLine(trimmed); shape.header {
+		s.Kind, s.HasHeader, s.Fields = KindText, true, shape.fields
 		s.Header = strings.Join(strings.Fields(trimmed), " ")
 		return s, nil
 	}
-	tokens := strings.Fields(trimmed)
-	s.Kind = KindText
-	if len(tokens) > 0 && isISOTime(tokens[0]) {
-		s.Kind = KindCloudWatchText
-		tokens = tokens[1:]
+	want := len(schema.DefaultFormat())
+	if format != nil {
+		want = 0 // --format says what the fields are, whatever their count
 	}
-	switch {
-	case format != nil:
-		s.Fields = format
-	case len(tokens) == len(schema.DefaultFormat()):
+	iso, ok := recordShape(headLines(head, sniffLines, len(head) < sniffLimit), want)
+	if !ok {
+		return Sniffed{}, fmt.Errorf("%w: line 1 is neither a header nor a default-format record (%d fields), nor are most of the lines after it; pass --format '${version} ${account-id} ...' for headerless custom formats", errNotFlowLog, classifyLine(trimmed).tokens)
+	}
+	s.Kind, s.Fields = KindText, format
+	if iso {
+		s.Kind = KindCloudWatchText
+	}
+	if s.Fields == nil {
 		s.Fields = schema.DefaultFormat()
-	default:
-		return Sniffed{}, fmt.Errorf("%w: line 1 is neither a header nor a default-format record (%d fields); pass --format '${version} ${account-id} ...' for headerless custom formats", errNotFlowLog, len(tokens))
 	}
 	return s, nil
 }

@@ -149,7 +149,7 @@ FROM (
 // splitLines turns linesTemp into records and rejects in SQL: each line is
 // split on runs of whitespace, checked against the group's fields, and either
 // inserted as a record or kept verbatim with the reason. Repeated header lines
-// are dropped. It returns the record INSERT and the rejects INSERT.
+// and blank lines are dropped. It returns the record INSERT and the rejects INSERT.
 func splitLines(g *group, f Filter) (records, rejects string) {
 	tokens := "regexp_split_to_array(trim(l.text), '\\s+')"
 	eventTime := "l.event_time"
@@ -159,7 +159,8 @@ func splitLines(g *group, f Filter) (records, rejects string) {
 		tokens = tokens + "[2:]"
 	}
 	n := len(g.fields)
-	var checks []string
+	// A line of only spaces is a blank line, like an empty one: ignored.
+	checks := []string{"WHEN regexp_full_match(l.text, '\\s*') THEN 'blank'"}
 	if g.header != "" {
 		checks = append(checks, fmt.Sprintf("WHEN array_to_string(tok, ' ') = %s THEN 'header'", store.Literal(g.header)))
 	}
@@ -192,7 +193,7 @@ func splitLines(g *group, f Filter) (records, rejects string) {
 		where += " AND " + cond
 	}
 	records = insertSQL(recordTargets(g.fields, read, "s.event_time"), from, where)
-	rejects = fmt.Sprintf("INSERT INTO %s (file_id, path, line, reason, text)\nSELECT s.file_id, s.path, s.line, s.reason, s.text FROM %s AS s\nWHERE s.reason IS NOT NULL AND s.reason <> 'header'",
+	rejects = fmt.Sprintf("INSERT INTO %s (file_id, path, line, reason, text)\nSELECT s.file_id, s.path, s.line, s.reason, s.text FROM %s AS s\nWHERE s.reason IS NOT NULL AND s.reason NOT IN ('header', 'blank')",
 		store.RejectsTable, split)
 	return records, rejects
 }

@@ -10,6 +10,14 @@ import (
 	"github.com/flowduck/flowduck/internal/store"
 )
 
+// mtimeText is a job's modification time for the manifest, nil if unknown.
+func mtimeText(j *job) *string {
+	if j.ModTime.IsZero() {
+		return nil
+	}
+	return text(j.ModTime.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano))
+}
+
 // createFilesTemp creates the temporary table that maps each file's local
 // path to its manifest key and id and its path partition, joined to every
 // record as it loads.
@@ -161,13 +169,24 @@ func countPerFile(ctx context.Context, tx *sql.Tx, jobs []*job, maxID int64) err
 	return nil
 }
 
-// recordManifest adds the loaded files to the manifest with one statement.
-func recordManifest(ctx context.Context, tx *sql.Tx, jobs []*job) error {
+// recordManifest adds the loaded files, and the files skipped for their
+// content (notes), to the manifest with one statement. A note replaces the
+// skipped entry of an earlier version of its file.
+func recordManifest(ctx context.Context, tx *sql.Tx, jobs, notes []*job) error {
 	cols := []column{{"id", "BIGINT"}, {"path", "VARCHAR"}, {"size", "BIGINT"}, {"mtime", "TIMESTAMPTZ"},
 		{"etag", "VARCHAR"}, {"format", "VARCHAR"}, {"header", "VARCHAR"}, {"fields", "VARCHAR"},
-		{"records", "BIGINT"}, {"rejects", "BIGINT"}, {"loaded_at", "TIMESTAMPTZ"}}
+		{"records", "BIGINT"}, {"rejects", "BIGINT"}, {"loaded_at", "TIMESTAMPTZ"}, {"skipped", "VARCHAR"}}
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	var rows [][]*string
+	for _, j := range notes {
+		if j.replaces != 0 {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+store.FilesTable+" WHERE id = ?", j.replaces); err != nil {
+				return fmt.Errorf("replace %s: %w", j.Key, err)
+			}
+		}
+		rows = append(rows, []*string{text(fmt.Sprint(j.id)), &j.Key, text(fmt.Sprint(j.Size)), mtimeText(j), text(j.ETag),
+			nil, nil, nil, text("0"), text("0"), &now, text(j.err.Error())})
+	}
 	for _, j := range jobs {
 		if j.err != nil {
 			continue
@@ -180,15 +199,11 @@ func recordManifest(ctx context.Context, tx *sql.Tx, jobs []*job) error {
 		if err != nil {
 			return fmt.Errorf("record %s in the manifest: %w", j.Key, err)
 		}
-		var mtime *string
-		if !j.ModTime.IsZero() {
-			mtime = text(j.ModTime.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano))
-		}
-		rows = append(rows, []*string{text(fmt.Sprint(j.id)), &j.Key, text(fmt.Sprint(j.Size)), mtime, text(j.ETag),
+		rows = append(rows, []*string{text(fmt.Sprint(j.id)), &j.Key, text(fmt.Sprint(j.Size)), mtimeText(j), text(j.ETag),
 			text(j.sniff.Format()), text(j.sniff.Header), text(string(fields)),
-			text(fmt.Sprint(j.records)), text(fmt.Sprint(j.rejects)), &now})
+			text(fmt.Sprint(j.records)), text(fmt.Sprint(j.rejects)), &now, nil})
 	}
 	// The field list travels as JSON, exact for any name.
-	selects := `id, path, size, mtime, etag, format, header, from_json(fields, '["VARCHAR"]'), records, rejects, loaded_at`
+	selects := `id, path, size, mtime, etag, format, header, from_json(fields, '["VARCHAR"]'), records, rejects, loaded_at, skipped`
 	return bulkInsert(ctx, tx, store.FilesTable, cols, selects, rows)
 }

@@ -16,9 +16,10 @@ func init() { commands = append(commands, newFilesCmd, newRejectsCmd) }
 
 // tableOptions configure the commands that print one of flowduck's tables.
 type tableOptions struct {
-	g      *globalOptions
-	output outputFlag
-	limit  int
+	g       *globalOptions
+	output  outputFlag
+	limit   int
+	skipped bool
 }
 
 func newFilesCmd(g *globalOptions) *cobra.Command {
@@ -26,11 +27,18 @@ func newFilesCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "files",
 		Short: "List the loaded files: path, format, records, rejects",
-		Args:  noArgs,
+		Long: `List the manifest: every loaded file with its format, records and rejects. Files
+found inside a directory that are not flow logs are listed too, with format "skipped";
+--skipped lists only those, with the reason.`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.skipped {
+				return printTable(cmd.Context(), o, SkippedFilesQuery)
+			}
 			return printTable(cmd.Context(), o, FilesQuery)
 		},
 	}
+	cmd.Flags().BoolVar(&o.skipped, "skipped", false, "list only the files skipped for their content, with the reason")
 	o.output.register(cmd)
 	return cmd
 }
@@ -54,9 +62,14 @@ func newRejectsCmd(g *globalOptions) *cobra.Command {
 	return cmd
 }
 
-// FilesQuery lists the manifest.
-const FilesQuery = `SELECT path, format, records, rejects, size, mtime, etag, loaded_at
+// FilesQuery lists the manifest; a file skipped for its content has the
+// format "skipped".
+const FilesQuery = `SELECT path, coalesce(format, 'skipped') AS format, records, rejects, size, mtime, etag, loaded_at
 FROM ` + store.FilesTable + ` ORDER BY path`
+
+// SkippedFilesQuery lists the files skipped for their content, with the reason.
+const SkippedFilesQuery = `SELECT path, skipped AS reason, size, mtime, etag, loaded_at AS seen_at
+FROM ` + store.FilesTable + ` WHERE skipped IS NOT NULL ORDER BY path`
 
 // RejectsQuery lists the rejected lines.
 const RejectsQuery = `SELECT path, line, reason, text
@@ -73,6 +86,12 @@ func printTable(ctx context.Context, o *tableOptions, query string) error {
 		return err
 	}
 	defer s.Close()
+	if query == SkippedFilesQuery {
+		// A database no load of this version has touched has no skipped files.
+		if ok, err := store.HasColumn(ctx, s.Conn, store.FilesTable, "skipped"); err != nil || !ok {
+			return err
+		}
+	}
 	return renderModelTable(ctx, s.Conn, query, o.g.streams.Out, o.g.streams.ErrOut, ropts)
 }
 

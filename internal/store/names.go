@@ -10,7 +10,8 @@ const (
 	// RecordsTable holds every loaded record: the Athena data columns (the
 	// union of all fields ever loaded) plus the provenance columns below.
 	RecordsTable = "flowduck_records"
-	// FilesTable is the manifest: one row per loaded file.
+	// FilesTable is the manifest: one row per loaded file, and one per file
+	// skipped for its content (its reason in the skipped column).
 	FilesTable = "flowduck_files"
 	// RejectsTable keeps every line that could not be loaded, verbatim.
 	RejectsTable = "flowduck_rejects"
