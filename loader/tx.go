@@ -129,8 +129,13 @@ func loadGroup(ctx context.Context, tx *sql.Tx, g *group, f Filter, n int) error
 	if _, err := tx.ExecContext(ctx, rejects); err != nil {
 		return fmt.Errorf("keep rejected lines: %w", err)
 	}
-	_, err := tx.ExecContext(ctx, "DROP TABLE IF EXISTS "+linesTemp)
-	return err
+	if _, err := tx.ExecContext(ctx, "DROP TABLE IF EXISTS "+linesTemp); err != nil {
+		return err
+	}
+	if g.kind == KindCloudWatchJSON {
+		return nil
+	}
+	return salvageQuarantined(ctx, tx, g, jobs, f, n)
 }
 
 // countPerFile sets each job's record and reject counts from what landed.
