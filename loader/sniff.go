@@ -84,37 +84,49 @@ func sniff(path string, format []schema.Field) (Sniffed, error) {
 	if err != nil {
 		return Sniffed{}, err
 	}
+	if err := sniffHead(&s, head, len(head) < sniffLimit, format); err != nil {
+		return Sniffed{}, err
+	}
+	if s.Kind != KindCloudWatchJSON {
+		if info, err := f.Stat(); err == nil {
+			s.Records = estimateRecords(path, info.Size(), s.Gzip, head)
+		}
+	}
+	return s, nil
+}
+
+// sniffHead recognises the (decompressed) head of a file, whole when
+// complete: CloudWatch JSON, a header line, or headerless records (see
+// recordShape). It fills in s.
+func sniffHead(s *Sniffed, head []byte, complete bool, format []schema.Field) error {
 	first, rest := firstLine(head)
 	trimmed := strings.TrimSpace(strings.TrimPrefix(first, "\ufeff"))
 	switch {
 	case trimmed == "" && strings.TrimSpace(rest) == "":
-		return Sniffed{}, fmt.Errorf("%w: the file is empty", errNotFlowLog)
+		return fmt.Errorf("%w: the file is empty", errNotFlowLog)
 	case strings.HasPrefix(trimmed, "{") || strings.HasPrefix(trimmed, "["):
 		if !bytes.Contains(head, []byte(`"logEvents"`)) && !bytes.Contains(head, []byte(`"events"`)) {
-			return Sniffed{}, fmt.Errorf("%w: JSON without logEvents or events", errNotFlowLog)
+			return fmt.Errorf("%w: JSON without logEvents or events", errNotFlowLog)
 		}
 		s.Kind = KindCloudWatchJSON
 		s.Fields = format
 		if s.Fields == nil {
 			s.Fields = schema.DefaultFormat()
 		}
-		return s, nil
-	}
-	if info, err := f.Stat(); err == nil {
-		s.Records = estimateRecords(path, info.Size(), s.Gzip, head)
+		return nil
 	}
 	if shape := classifyLine(trimmed); shape.header {
 		s.Kind, s.HasHeader, s.Fields = KindText, true, shape.fields
 		s.Header = strings.Join(strings.Fields(trimmed), " ")
-		return s, nil
+		return nil
 	}
 	want := len(schema.DefaultFormat())
 	if format != nil {
 		want = 0 // --format says what the fields are, whatever their count
 	}
-	iso, ok := recordShape(headLines(head, sniffLines, len(head) < sniffLimit), want)
+	iso, ok := recordShape(headLines(head, sniffLines, complete), want)
 	if !ok {
-		return Sniffed{}, fmt.Errorf("%w: line 1 is neither a header nor a default-format record (%d fields), nor are most of the lines after it; pass --format '${version} ${account-id} ...' for headerless custom formats", errNotFlowLog, classifyLine(trimmed).tokens)
+		return fmt.Errorf("%w: line 1 is neither a header nor a default-format record (%d fields), nor are most of the lines after it; pass --format '${version} ${account-id} ...' for headerless custom formats", errNotFlowLog, classifyLine(trimmed).tokens)
 	}
 	s.Kind, s.Fields = KindText, format
 	if iso {
@@ -123,7 +135,7 @@ func sniff(path string, format []schema.Field) (Sniffed, error) {
 	if s.Fields == nil {
 		s.Fields = schema.DefaultFormat()
 	}
-	return s, nil
+	return nil
 }
 
 // readHead reads up to sniffLimit bytes, enough for the first line.
