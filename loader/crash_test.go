@@ -39,6 +39,8 @@ func runChild() int {
 			return 1
 		}
 		fmt.Println("done")
+		// Stay until killed, so that a kill after the load is seen as such.
+		time.Sleep(time.Minute)
 	}
 	return 0
 }
@@ -66,55 +68,143 @@ func startChild(t *testing.T, mode, db, src string) (*exec.Cmd, *bufio.Scanner) 
 	return cmd, lines
 }
 
-// TestKillDuringLoadLeavesDatabaseAsBefore kills a loading process with
-// SIGKILL in the middle of a large load: the database opens afterwards with
-// exactly what it held before.
-func TestKillDuringLoadLeavesDatabaseAsBefore(t *testing.T) {
+// crashSteps are the traced steps of a load (FLOWDUCK_TRACE) at which
+// TestKillAtEveryStep kills the loading process, and how long after the step
+// line it kills: at once, and a little later, inside the next step.
+var (
+	crashSteps = []string{"manifest and discovery", "sniff 3 file(s)", "group 1 (2 files)", "group 2 (1 files)",
+		"gzip check (remaining)", "count per file", "manifest and views"}
+	crashDelays = []time.Duration{0, 200 * time.Microsecond, 600 * time.Microsecond}
+)
+
+// TestKillAtEveryStep kills a loading process with SIGKILL at each traced
+// step of the load, several times each. Whatever the kill left, the database
+// opens, the next load repairs it if needed (the invariant holds after it)
+// and ends with exactly the records of the tree, nothing lost or doubled.
+func TestKillAtEveryStep(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills real processes dozens of times")
+	}
 	dir := t.TempDir()
-	db := filepath.Join(dir, "crash.duckdb")
-	s := reopen(t, db)
+	seed := filepath.Join(dir, "seed.duckdb")
+	s := reopen(t, seed)
 	small := copySample(t, "default-format.log", dir, "small/a.log")
 	mustLoad(t, s, Options{Sources: []string{small}})
-	big := filepath.Join(dir, "big")
-	if err := os.MkdirAll(big, 0o755); err != nil {
+	tree := filepath.Join(dir, "tree")
+	if err := os.MkdirAll(tree, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for i := range 8 {
+	// Two groups: files with a header (plain and gzip), and a headerless one.
+	for i, f := range []struct {
+		name, opts string
+	}{{"f0.log.gz", "HEADER true, COMPRESSION gzip"}, {"f1.log", "HEADER true"}, {"f2.log", "HEADER false"}} {
 		stmt := fmt.Sprintf(`COPY (SELECT 2 AS version, '123456789010' AS "account-id", 'eni-' || (i %% 97) AS "interface-id",
 			'10.0.' || (i %% 250) || '.1' AS srcaddr, '172.16.0.' || (i %% 200) AS dstaddr, i %% 65535 AS srcport, 443 AS dstport,
 			6 AS protocol, i %% 100 AS packets, i %% 10000 AS bytes, 1772400000 + i %% 3600 AS start, 1772400060 + i %% 3600 AS "end",
 			'ACCEPT' AS action, 'OK' AS "log-status" FROM range(%d, %d) t(i))
-			TO '%s' (FORMAT csv, DELIMITER ' ', HEADER true, QUOTE '', COMPRESSION gzip)`, i*200000, (i+1)*200000, filepath.Join(big, fmt.Sprintf("f%d.log.gz", i)))
+			TO '%s' (FORMAT csv, DELIMITER ' ', QUOTE '', %s)`, i*10000, (i+1)*10000, filepath.Join(tree, f.name), f.opts)
 		if _, err := s.Conn.ExecContext(t.Context(), stmt); err != nil {
 			t.Fatal(err)
 		}
 	}
-	before := one(t, s, "SELECT count(*) FROM vpc_flow_logs")
 	s.Close()
-
-	child, lines := startChild(t, "load", db, big)
-	time.Sleep(700 * time.Millisecond)
-	if err := child.Process.Kill(); err != nil {
+	seedBytes, err := os.ReadFile(seed)
+	if err != nil {
 		t.Fatal(err)
 	}
-	_ = child.Wait()
-	for lines.Scan() {
-		if lines.Text() == "done" {
-			t.Fatal("the load finished before it was killed; the test needs more data")
+
+	kills := 0
+	for _, step := range crashSteps {
+		for _, delay := range crashDelays {
+			name := fmt.Sprintf("%s+%s", step, delay)
+			db := filepath.Join(dir, fmt.Sprintf("crash-%d.duckdb", kills))
+			if err := os.WriteFile(db, seedBytes, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			killAt(t, name, db, tree, "trace: "+step, delay)
+			kills++
+
+			after := reopen(t, db)
+			before := stepIndex(step) < stepIndex("manifest and views")
+			if rep, err := Check(t.Context(), after.Conn); err != nil {
+				t.Fatalf("%s: check after the kill: %v", name, err)
+			} else if before && (!rep.OK() || rep.Records != 7 || rep.Files != 1) {
+				t.Errorf("%s: killed before the commit, the database changed: %s", name, rep)
+			}
+			res, err := Load(t.Context(), after.Conn, Options{Sources: []string{tree}})
+			if err != nil {
+				t.Fatalf("%s: load after the kill: %v", name, err)
+			}
+			if res.Failed != 0 {
+				t.Errorf("%s: load after the kill: %+v", name, res)
+			}
+			mustCheck(t, after.Conn)
+			if got := one(t, after, "SELECT count(*) FROM flowduck_records"); got != "30007" {
+				t.Errorf("%s: %s records after the re-run, want exactly 30007", name, got)
+			}
+			if got := one(t, after, "SELECT count(*) FROM flowduck_files"); got != "4" {
+				t.Errorf("%s: %s manifest entries after the re-run, want 4", name, got)
+			}
+			after.Close()
 		}
 	}
+	if kills < 20 {
+		t.Fatalf("%d kills, want at least 20", kills)
+	}
+}
 
-	after := reopen(t, db)
-	if got := one(t, after, "SELECT count(*) FROM vpc_flow_logs"); got != before {
-		t.Errorf("after kill -9: %s records, want %s as before the load", got, before)
+// stepIndex is the position of a step in crashSteps.
+func stepIndex(step string) int {
+	for i, s := range crashSteps {
+		if s == step {
+			return i
+		}
 	}
-	if got := one(t, after, "SELECT count(*) FROM flowduck_files"); got != "1" {
-		t.Errorf("after kill -9: manifest has %s files, want 1", got)
+	return -1
+}
+
+// killAt runs a load of src into db in a child process with the trace on,
+// and kills it with SIGKILL delay after the trace line starting with prefix.
+// The test fails when the line never comes or the load finished first: the
+// kill must land inside the load.
+func killAt(t *testing.T, name, db, src, prefix string, delay time.Duration) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childEnv+"=load", "FLOWDUCK_CHILD_DB="+db, "FLOWDUCK_CHILD_SRC="+src, "FLOWDUCK_TRACE=1")
+	var stdout strings.Builder
+	cmd.Stdout = &stdout
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	// The interrupted load runs again from scratch.
-	res := mustLoad(t, after, Options{Sources: []string{big}})
-	if res.Loaded != 8 || res.Records != 1_600_000 {
-		t.Errorf("reload after kill = %+v", res)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(stderr)
+	var seen []string
+	found := false
+	for lines.Scan() {
+		seen = append(seen, lines.Text())
+		if strings.HasPrefix(lines.Text(), prefix) {
+			found = true
+			break
+		}
+	}
+	if found {
+		time.Sleep(delay)
+	}
+	_ = cmd.Process.Kill()
+	for lines.Scan() {
+		seen = append(seen, lines.Text())
+	}
+	state, _ := cmd.Process.Wait()
+	switch {
+	case !found:
+		t.Fatalf("%s: the child never traced %q; it printed %q and %q", name, prefix, seen, stdout.String())
+	case strings.Contains(stdout.String(), "done"):
+		t.Fatalf("%s: the load finished before the kill; the kill must land inside it", name)
+	case state != nil && state.Success():
+		t.Fatalf("%s: the child exited normally", name)
 	}
 }
 

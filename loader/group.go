@@ -12,10 +12,12 @@ import (
 type job struct {
 	file
 	sniff    Sniffed
-	id       int64 // manifest id assigned for this load
-	replaces int64 // manifest id of the version this load replaces, or 0
-	err      error // why the file failed, if it did
-	alone    bool  // load in a group of its own (to find which file DuckDB failed on)
+	read     string   // the path DuckDB reads (see plainName): Local, a link to it, or a trimmed copy
+	trailer  *trailer // bytes after the last gzip member, left out of read
+	id       int64    // manifest id assigned for this load
+	replaces int64    // manifest id of the version this load replaces, or 0
+	err      error    // why the file failed, if it did
+	alone    bool     // load in a group of its own (to find which file DuckDB failed on)
 	records  int64
 	rejects  int64
 }
@@ -69,7 +71,7 @@ func compressionOf(j *job) string {
 	if j.sniff.Kind == KindParquet {
 		return "auto"
 	}
-	isGz := strings.EqualFold(filepath.Ext(j.Local), ".gz")
+	isGz := strings.EqualFold(filepath.Ext(j.read), ".gz")
 	switch {
 	case j.sniff.Gzip && isGz:
 		return "auto"

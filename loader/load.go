@@ -55,9 +55,12 @@ const (
 
 // FileResult is what happened to one file.
 type FileResult struct {
-	Path    string
-	Status  Status
-	Reason  string // why it was skipped or failed
+	Path   string
+	Status Status
+	Reason string // why it was skipped or failed
+	// Quiet marks a routine skip (loaded already, out of the requested
+	// range, seen before): not worth a line of its own in a summary.
+	Quiet   bool
 	Format  string
 	Records int64
 	Rejects int64
@@ -95,12 +98,16 @@ func (r Result) Err() error {
 func Load(ctx context.Context, conn *sql.Conn, opts Options) (Result, error) {
 	began := time.Now()
 	r := &run{opts: opts, trace: newTracer(opts.Trace)}
+	defer r.tmp.remove()
 	if opts.Format != "" {
 		f, err := schema.ParseFormat(opts.Format)
 		if err != nil {
 			return Result{}, fmt.Errorf("--format: %w", err)
 		}
 		r.format = f
+	}
+	if err := heal(ctx, conn, opts.Progress); err != nil {
+		return Result{}, err
 	}
 	man, err := readManifest(ctx, conn)
 	if err != nil {
@@ -149,11 +156,14 @@ type run struct {
 	opts    Options
 	format  []schema.Field
 	man     manifest
+	high    int64 // the highest file id handed out before this run
 	trace   *tracer
 	prog    *progress
 	jobs    []*job       // every file this run loads or tried to load
 	skipped []FileResult // files skipped by plan
+	notes   []*job       // files skipped for their content, recorded in the manifest as skipped
 	seq     int          // numbers the temporary tables of each statement
+	tmp     scratch      // links and copies DuckDB reads instead of the user's files
 }
 
 // plan decides for each arriving file: skip it (loaded already, or out of
@@ -163,15 +173,26 @@ func (r *run) plan(ctx context.Context, files []file) []*job {
 	var jobs []*job
 	for _, f := range files {
 		if f.Part.outside(r.opts.Filter) {
-			r.skipped = append(r.skipped, FileResult{Path: f.Key, Status: Skipped, Reason: "outside the requested range"})
+			r.skipped = append(r.skipped, FileResult{Path: f.Key, Status: Skipped, Reason: "outside the requested range", Quiet: true})
 			continue
 		}
 		entry, same := r.man.unchanged(f)
 		if same && !r.opts.Force {
-			r.skipped = append(r.skipped, FileResult{Path: f.Key, Status: Skipped, Reason: "already loaded"})
+			reason := "already loaded"
+			if entry.Skipped != "" {
+				reason = entry.Skipped
+			}
+			r.skipped = append(r.skipped, FileResult{Path: f.Key, Status: Skipped, Reason: reason, Quiet: true})
 			continue
 		}
-		j := &job{file: f}
+		j := &job{file: f, read: f.Local}
+		if !plainName(f.Local) {
+			if p, err := r.tmp.alias(f.Local); err != nil {
+				j.err = err
+			} else {
+				j.read = p
+			}
+		}
 		if _, known := r.man.entries[f.Key]; known {
 			j.replaces = entry.ID
 		}
@@ -183,6 +204,11 @@ func (r *run) plan(ctx context.Context, files []file) []*job {
 	for _, j := range jobs {
 		if j.Walked && errors.Is(j.err, errNotFlowLog) {
 			r.skipped = append(r.skipped, FileResult{Path: j.Key, Status: Skipped, Reason: j.err.Error()})
+			// Recorded in the manifest as skipped, unless that would replace
+			// a loaded version of the file (which stays).
+			if j.replaces == 0 || r.man.entries[j.Key].Skipped != "" {
+				r.notes = append(r.notes, j)
+			}
 			continue
 		}
 		kept = append(kept, j)
@@ -280,13 +306,16 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 	if err := store.Ensure(ctx, tx); err != nil {
 		return err
 	}
+	if r.high, err = highWater(ctx, tx); err != nil {
+		return err
+	}
 	if err := createFilesTemp(ctx, tx); err != nil {
 		return err
 	}
 	ver := newVerifier(ctx, runtime.GOMAXPROCS(0))
 	defer ver.wait() // stops the checkers on every way out
 	r.prog.watch(ver)
-	id := r.man.maxID
+	id := r.high
 	var live []*job
 	for {
 		batch, ok, err := next()
@@ -310,9 +339,6 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 		if err := stageFiles(ctx, tx, fresh); err != nil {
 			return err
 		}
-		if err := dropReplaced(ctx, tx, fresh); err != nil {
-			return err
-		}
 		ver.add(fresh)
 		for _, g := range groupJobs(fresh) {
 			r.seq++
@@ -321,10 +347,14 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 				if ctx.Err() != nil {
 					return ctx.Err()
 				}
-				return blame(g, err)
+				return r.blame(g, err)
 			}
 			r.trace.step(fmt.Sprintf("group %d (%d files)", r.seq, len(g.jobs)))
 		}
+	}
+	for _, j := range r.notes {
+		id++
+		j.id = id
 	}
 	damaged := ver.wait()
 	r.trace.step("gzip check (remaining)")
@@ -332,16 +362,30 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 		return err
 	}
 	for j, why := range damaged {
+		if r.trim(j) {
+			return errRetry
+		}
 		j.err = why
 		if err := dropFile(ctx, tx, j.id); err != nil {
 			return err
 		}
 	}
-	if err := countPerFile(ctx, tx, live, r.man.maxID); err != nil {
+	// The older versions of reloaded files go only now that their new
+	// versions are known good: a failed reload keeps the old rows.
+	if err := dropReplaced(ctx, tx, live); err != nil {
+		return err
+	}
+	if err := rejectTrailers(ctx, tx, live); err != nil {
+		return err
+	}
+	if err := countPerFile(ctx, tx, live, r.high); err != nil {
+		return err
+	}
+	if err := saveHighWater(ctx, tx, id); err != nil {
 		return err
 	}
 	r.trace.step("count per file")
-	if err := recordManifest(ctx, tx, live); err != nil {
+	if err := recordManifest(ctx, tx, live, r.notes); err != nil {
 		return err
 	}
 	if err := store.RefreshViews(ctx, tx); err != nil {
@@ -358,17 +402,21 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 // blame marks the file of a group that DuckDB failed on. DuckDB names the file
 // in its I/O and Parquet errors; when it does not, every file of the group is
 // loaded on its own in the next attempt so the culprit shows.
-func blame(g *group, err error) error {
+func (r *run) blame(g *group, err error) error {
 	live := g.live()
 	msg := duckmsg.OneLine(err.Error())
 	for _, j := range live {
-		if strings.Contains(msg, j.Local) {
-			j.err = errors.New(msg)
+		if strings.Contains(msg, j.read) {
+			j.err = errors.New(strings.ReplaceAll(msg, j.read, j.Key))
 			return errRetry
 		}
 	}
 	if len(live) == 1 {
-		live[0].err = errors.New(msg)
+		// A gzip file with bytes after its last member loads from a copy
+		// without them.
+		if !r.trim(live[0]) {
+			live[0].err = errors.New(msg)
+		}
 		return errRetry
 	}
 	for _, j := range live {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,22 +16,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// shortSkip is what -short leaves out (unless -skip says otherwise): the
-// kill -9 test, which generates and loads 1.6 million records, a minute and
-// more on a small machine.
-const shortSkip = "^TestKillDuringLoadLeavesDatabaseAsBefore$"
-
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) != "" {
 		os.Exit(runChild())
 	}
 	flag.Parse()
-	if skip := flag.Lookup("test.skip"); testing.Short() && skip != nil && skip.Value.String() == "" {
-		if err := skip.Value.Set(shortSkip); err != nil {
-			fmt.Fprintln(os.Stderr, "loader tests:", err)
-			os.Exit(1)
-		}
-	}
 	os.Exit(m.Run())
 }
 
@@ -161,3 +151,18 @@ func copySample(t *testing.T, name, dir, rel string) string {
 	}
 	return writeFile(t, dir, rel, string(b))
 }
+
+// mustCheck fails the test unless the database invariant holds.
+func mustCheck(t *testing.T, conn *sql.Conn) {
+	t.Helper()
+	rep, err := Check(context.Background(), conn)
+	if err != nil {
+		t.Fatalf("check: %v", err)
+	}
+	if !rep.OK() {
+		t.Errorf("check: %s", rep)
+	}
+}
+
+// itoa formats an int.
+func itoa(n int) string { return strconv.Itoa(n) }

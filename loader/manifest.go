@@ -15,12 +15,13 @@ type manifestEntry struct {
 	Size  int64
 	MTime time.Time
 	ETag  string
+	// Skipped is why the file was not loaded (not flow logs), "" when it was.
+	Skipped string
 }
 
-// manifest is the set of loaded files by key, and the highest id used.
+// manifest is the set of loaded files by key.
 type manifest struct {
 	entries map[string]manifestEntry
-	maxID   int64
 }
 
 // readManifest reads the manifest; an empty one if no load has run yet.
@@ -30,7 +31,13 @@ func readManifest(ctx context.Context, q store.Querier) (manifest, error) {
 	if err != nil || !exists {
 		return m, err
 	}
-	rows, err := q.QueryContext(ctx, "SELECT id, path, size, mtime, etag FROM "+store.FilesTable)
+	skipped := "NULL"
+	if has, err := store.HasColumn(ctx, q, store.FilesTable, "skipped"); err != nil {
+		return m, err
+	} else if has {
+		skipped = "skipped"
+	}
+	rows, err := q.QueryContext(ctx, "SELECT id, path, size, mtime, etag, "+skipped+" FROM "+store.FilesTable)
 	if err != nil {
 		return m, fmt.Errorf("read manifest: %w", err)
 	}
@@ -39,13 +46,12 @@ func readManifest(ctx context.Context, q store.Querier) (manifest, error) {
 		var e manifestEntry
 		var key string
 		var mtime sql.NullTime
-		var etag sql.NullString
-		if err := rows.Scan(&e.ID, &key, &e.Size, &mtime, &etag); err != nil {
+		var etag, skip sql.NullString
+		if err := rows.Scan(&e.ID, &key, &e.Size, &mtime, &etag, &skip); err != nil {
 			return m, fmt.Errorf("read manifest: %w", err)
 		}
-		e.MTime, e.ETag = mtime.Time, etag.String
+		e.MTime, e.ETag, e.Skipped = mtime.Time, etag.String, skip.String
 		m.entries[key] = e
-		m.maxID = max(m.maxID, e.ID)
 	}
 	return m, rows.Err()
 }

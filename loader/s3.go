@@ -44,14 +44,15 @@ func discover(ctx context.Context, opts Options, man manifest) (*arrivals, error
 		}
 	}
 	var files []file
+	var skipped []FileResult
 	if len(local) > 0 {
-		f, err := discoverLocal(ctx, local, opts.Ignore)
+		f, s, err := discoverLocal(ctx, local, opts.Ignore)
 		if err != nil {
 			return nil, fmt.Errorf("load %w", err)
 		}
-		files = f
+		files, skipped = f, s
 	}
-	a := &arrivals{remote: len(remote) > 0, ch: make(chan file, len(files)+64)}
+	a := &arrivals{remote: len(remote) > 0, ch: make(chan file, len(files)+64), results: skipped}
 	for _, f := range files {
 		a.ch <- f
 	}
@@ -104,7 +105,7 @@ func (a *arrivals) stream(ctx context.Context, uri string, opts Options, man man
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	for _, o := range res.Skipped {
-		a.results = append(a.results, FileResult{Path: o.URI, Status: Skipped, Reason: "already loaded"})
+		a.results = append(a.results, FileResult{Path: o.URI, Status: Skipped, Reason: "already loaded", Quiet: true})
 	}
 	for _, f := range res.Failed {
 		a.results = append(a.results, FileResult{Path: f.Object.URI, Status: Failed, Reason: duckmsg.OneLine(f.Err.Error())})

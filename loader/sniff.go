@@ -84,51 +84,69 @@ func sniff(path string, format []schema.Field) (Sniffed, error) {
 	if err != nil {
 		return Sniffed{}, err
 	}
+	if err := sniffHead(&s, head, len(head) < sniffLimit, format); err != nil {
+		return Sniffed{}, err
+	}
+	if s.Kind != KindCloudWatchJSON {
+		if info, err := f.Stat(); err == nil {
+			s.Records = estimateRecords(path, info.Size(), s.Gzip, head)
+		}
+	}
+	return s, nil
+}
+
+// sniffHead recognises the (decompressed) head of a file, whole when
+// complete: CloudWatch JSON, a header line, or headerless records (see
+// recordShape). It fills in s.
+func sniffHead(s *Sniffed, head []byte, complete bool, format []schema.Field) error {
 	first, rest := firstLine(head)
 	trimmed := strings.TrimSpace(strings.TrimPrefix(first, "\ufeff"))
 	switch {
 	case trimmed == "" && strings.TrimSpace(rest) == "":
-		return Sniffed{}, fmt.Errorf("%w: the file is empty", errNotFlowLog)
+		return fmt.Errorf("%w: the file is empty", errNotFlowLog)
 	case strings.HasPrefix(trimmed, "{") || strings.HasPrefix(trimmed, "["):
 		if !bytes.Contains(head, []byte(`"logEvents"`)) && !bytes.Contains(head, []byte(`"events"`)) {
-			return Sniffed{}, fmt.Errorf("%w: JSON without logEvents or events", errNotFlowLog)
+			return fmt.Errorf("%w: JSON without logEvents or events", errNotFlowLog)
 		}
 		s.Kind = KindCloudWatchJSON
 		s.Fields = format
 		if s.Fields == nil {
 			s.Fields = schema.DefaultFormat()
 		}
-		return s, nil
+		return nil
 	}
-	if info, err := f.Stat(); err == nil {
-		s.Records = estimateRecords(path, info.Size(), s.Gzip, head)
-	}
-	if fields, ok := schema.ParseHeader(trimmed); ok {
-		s.Kind, s.HasHeader, s.Fields = KindText, true, fields
+	if shape := classifyLine(trimmed); shape.header {
+		s.Kind, s.HasHeader, s.Fields = KindText, true, shape.fields
 		s.Header = strings.Join(strings.Fields(trimmed), " ")
-		return s, nil
+		return nil
 	}
-	tokens := strings.Fields(trimmed)
-	s.Kind = KindText
-	if len(tokens) > 0 && isISOTime(tokens[0]) {
+	want := len(schema.DefaultFormat())
+	if format != nil {
+		want = 0 // --format says what the fields are, whatever their count
+	}
+	iso, ok := recordShape(headLines(head, sniffLines, complete), want)
+	if !ok {
+		return fmt.Errorf("%w: line 1 is neither a header nor a default-format record (%d fields), nor are most of the lines after it; pass --format '${version} ${account-id} ...' for headerless custom formats", errNotFlowLog, classifyLine(trimmed).tokens)
+	}
+	s.Kind, s.Fields = KindText, format
+	if iso {
 		s.Kind = KindCloudWatchText
-		tokens = tokens[1:]
 	}
-	switch {
-	case format != nil:
-		s.Fields = format
-	case len(tokens) == len(schema.DefaultFormat()):
+	if s.Fields == nil {
 		s.Fields = schema.DefaultFormat()
-	default:
-		return Sniffed{}, fmt.Errorf("%w: line 1 is neither a header nor a default-format record (%d fields); pass --format '${version} ${account-id} ...' for headerless custom formats", errNotFlowLog, len(tokens))
 	}
-	return s, nil
+	return nil
 }
 
 // readHead reads up to sniffLimit bytes, enough for the first line.
 func readHead(r io.Reader) ([]byte, error) {
 	head := make([]byte, sniffLimit)
 	n, err := io.ReadFull(r, head)
+	// Bytes after the gzip stream (padding, garbage) are dealt with by the
+	// load; the head before them is what counts here.
+	if errors.Is(err, gzip.ErrHeader) && n > 0 {
+		err = nil
+	}
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("read: %w", err)
 	}

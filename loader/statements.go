@@ -92,7 +92,7 @@ func insertSQL(targets []target, from, where string) string {
 }
 
 // csvRead is the read_csv call for a text group: DuckDB's own parser with the
-// columns given (no sniffing), '-' as NULL, no quoting (flow logs have none,
+// columns given (no sniffing) as text, '-' as NULL, no quoting (flow logs have none,
 // and a stray quote must not swallow the following lines), and every line it
 // cannot parse kept in the rejects tables for the SQL salvage pass.
 func csvRead(g *group, jobs []*job, rejectsTable, scanTable string) string {
@@ -101,17 +101,36 @@ func csvRead(g *group, jobs []*job, rejectsTable, scanTable string) string {
 		cols = append(cols, "'_event_time': 'VARCHAR'")
 	}
 	for _, f := range g.fields {
-		cols = append(cols, fmt.Sprintf("%s: %s", store.Literal(f.Column), store.Literal(f.DuckType)))
+		// Integers are read as text and checked in SQL (see valueOK).
+		cols = append(cols, fmt.Sprintf("%s: 'VARCHAR'", store.Literal(f.Column)))
 	}
 	return fmt.Sprintf("read_csv(%s, delim = ' ', quote = '', escape = '', header = %t, nullstr = '-', auto_detect = false, strict_mode = true, columns = {%s}, compression = %s, filename = true, store_rejects = true, rejects_table = %s, rejects_scan = %s)",
 		pathList(jobs), g.header != "", strings.Join(cols, ", "), store.Literal(g.compression), store.Literal(rejectsTable), store.Literal(scanTable))
 }
 
-// textInsert loads a text group straight from read_csv.
+// textInsert loads a text group straight from read_csv. Each integer field
+// is cast once (_fd_nI); a row whose values are not all acceptable (valueOK)
+// is inserted under the negated file id, to be taken out again and loaded
+// line by line with the reasons (salvageQuarantined).
 func textInsert(g *group, jobs []*job, f filter.Filter, rejectsTable, scanTable string) string {
+	var casts []string
+	oks := []string{"true"}
+	for i, fld := range g.fields {
+		raw := "r1." + store.Ident(fld.Column)
+		n := ""
+		if isInteger(fld) {
+			casts = append(casts, fmt.Sprintf(", TRY_CAST(r0.%s AS %s) AS _fd_n%d", store.Ident(fld.Column), fld.DuckType, i))
+			n = fmt.Sprintf("r1._fd_n%d", i)
+		}
+		oks = append(oks, valueOK(fld, raw, n))
+	}
 	read := func(column string) string {
-		if fieldIndex(g.fields, column) < 0 {
+		i := fieldIndex(g.fields, column)
+		switch {
+		case i < 0:
 			return ""
+		case isInteger(g.fields[i]):
+			return fmt.Sprintf("r._fd_n%d", i)
 		}
 		return "r." + store.Ident(column)
 	}
@@ -119,17 +138,38 @@ func textInsert(g *group, jobs []*job, f filter.Filter, rejectsTable, scanTable 
 	if g.kind == KindCloudWatchText {
 		eventTime = "TRY_CAST(r._event_time AS TIMESTAMPTZ)"
 	}
-	from := fmt.Sprintf("%s AS r\nJOIN %s AS p ON r.filename = p.path", csvRead(g, jobs, rejectsTable, scanTable), filesTemp)
-	return insertSQL(recordTargets(g.fields, read, eventTime), from, recordFilter(read, f))
+	checked := fmt.Sprintf("(SELECT *, %s AS _fd_ok FROM (SELECT *%s FROM %s AS r0) AS r1)",
+		strings.Join(oks, "\n    AND "), strings.Join(casts, ""), csvRead(g, jobs, rejectsTable, scanTable))
+	from := fmt.Sprintf("%s AS r\nJOIN %s AS p ON r.filename = p.path", checked, filesTemp)
+	targets := recordTargets(g.fields, read, eventTime)
+	targets[0].expr = "CASE WHEN r._fd_ok THEN p.id ELSE -p.id END" // the file id (recordTargets puts it first)
+	where := recordFilter(read, f)
+	if where != "" {
+		where = "NOT r._fd_ok OR (" + where + ")"
+	}
+	return insertSQL(targets, from, where)
 }
 
 // rejectedLines fills linesTemp with the lines read_csv rejected, one row per
 // line (DuckDB reports one row per failing column), verbatim.
 func rejectedLines(rejectsTable, scanTable string) string {
-	return fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE %s AS
-SELECT s.file_path AS path, e.line AS line, ltrim(any_value(e.csv_line), chr(10) || chr(13)) AS text, CAST(NULL AS TIMESTAMPTZ) AS event_time
+	return fmt.Sprintf("CREATE OR REPLACE TEMP TABLE %s AS\n%s", linesTemp, rejectedSelect("s.file_path", rejectsTable, scanTable))
+}
+
+// rejectedSelect selects the lines read_csv rejected as linesTemp rows. Two
+// kinds of line are rejects whatever their fields (the problem column): one
+// that is not UTF-8 (DuckDB gives its text with '?' for the invalid bytes),
+// and one longer than read_csv's maximum (DuckDB keeps its first 10,000
+// characters; the reason gives the full length).
+func rejectedSelect(path, rejectsTable, scanTable string) string {
+	return fmt.Sprintf(`SELECT %s AS path, e.line AS line, ltrim(any_value(e.csv_line), chr(10) || chr(13)) AS text, CAST(NULL AS TIMESTAMPTZ) AS event_time,
+       CASE WHEN bool_or(e.error_type = 'INVALID ENCODING') THEN 'not valid UTF-8 (the invalid bytes are shown as ?)'
+            WHEN bool_or(e.error_type = 'LINE SIZE OVER MAXIMUM')
+            THEN 'line too long: ' || coalesce(nullif(regexp_extract(max(e.error_message), 'Actual Size:\s*(\d+)', 1), ''), 'over ' || max(e.error_message)) ||
+                 ' bytes (only its first ' || length(ltrim(any_value(e.csv_line), chr(10) || chr(13))) || ' characters are kept)'
+       END AS problem
 FROM %s AS e JOIN %s AS s ON e.scan_id = s.scan_id AND e.file_id = s.file_id
-GROUP BY ALL`, linesTemp, store.Ident(rejectsTable), store.Ident(scanTable))
+GROUP BY ALL`, path, store.Ident(rejectsTable), store.Ident(scanTable))
 }
 
 // jsonLines fills linesTemp with the messages of CloudWatch Logs JSON files:
@@ -139,7 +179,7 @@ func jsonLines(g *group, jobs []*job) string {
 	event := `STRUCT("timestamp" BIGINT, message VARCHAR)[]`
 	return fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE %s AS
 SELECT path, unnest(range(1, len(ev) + 1)) AS line, unnest(ev).message AS text,
-       to_timestamp(unnest(ev)."timestamp" / 1000.0) AS event_time
+       to_timestamp(unnest(ev)."timestamp" / 1000.0) AS event_time, CAST(NULL AS VARCHAR) AS problem
 FROM (
   SELECT filename AS path, coalesce(logEvents, events) AS ev
   FROM read_json(%s, filename = true, format = 'auto', compression = %s, maximum_object_size = 268435456,
@@ -150,7 +190,7 @@ FROM (
 // splitLines turns linesTemp into records and rejects in SQL: each line is
 // split on runs of whitespace, checked against the group's fields, and either
 // inserted as a record or kept verbatim with the reason. Repeated header lines
-// are dropped. It returns the record INSERT and the rejects INSERT.
+// and blank lines are dropped. It returns the record INSERT and the rejects INSERT.
 func splitLines(g *group, f filter.Filter) (records, rejects string) {
 	tokens := "regexp_split_to_array(trim(l.text), '\\s+')"
 	eventTime := "l.event_time"
@@ -160,18 +200,20 @@ func splitLines(g *group, f filter.Filter) (records, rejects string) {
 		tokens = tokens + "[2:]"
 	}
 	n := len(g.fields)
-	var checks []string
+	checks := []string{
+		"WHEN l.problem IS NOT NULL THEN l.problem",
+		// A line of only spaces is a blank line, like an empty one: ignored.
+		"WHEN regexp_full_match(l.text, '\\s*') THEN 'blank'",
+	}
 	if g.header != "" {
 		checks = append(checks, fmt.Sprintf("WHEN array_to_string(tok, ' ') = %s THEN 'header'", store.Literal(g.header)))
 	}
-	checks = append(checks, fmt.Sprintf("WHEN len(tok) <> %d THEN 'expected %d fields, found ' || len(tok)", n, n))
+	checks = append(checks, fmt.Sprintf("WHEN len(tok) <> %d THEN 'expected %d fields, found ' || len(tok)", n, n),
+		"WHEN contains(l.text, chr(0)) THEN 'the line contains a NUL byte'")
 	for i, fld := range g.fields {
-		if fld.DuckType == "VARCHAR" {
-			continue
+		if isInteger(fld) {
+			checks = append(checks, valueProblems(fld, fmt.Sprintf("tok[%d]", i+1))...)
 		}
-		tok := fmt.Sprintf("tok[%d]", i+1)
-		checks = append(checks, fmt.Sprintf("WHEN %s <> '-' AND TRY_CAST(%s AS %s) IS NULL THEN %s || ': \"' || %s || '\" is not %s'",
-			tok, tok, fld.DuckType, store.Literal(fld.Column), tok, typeNoun(fld.DuckType)))
 	}
 	split := fmt.Sprintf(`(
   SELECT p.id AS file_id, p.key AS path, l.line, l.text, %s AS event_time, tok,
@@ -193,7 +235,7 @@ func splitLines(g *group, f filter.Filter) (records, rejects string) {
 		where += " AND " + cond
 	}
 	records = insertSQL(recordTargets(g.fields, read, "s.event_time"), from, where)
-	rejects = fmt.Sprintf("INSERT INTO %s (file_id, path, line, reason, text)\nSELECT s.file_id, s.path, s.line, s.reason, s.text FROM %s AS s\nWHERE s.reason IS NOT NULL AND s.reason <> 'header'",
+	rejects = fmt.Sprintf("INSERT INTO %s (file_id, path, line, reason, text)\nSELECT s.file_id, s.path, s.line, s.reason, s.text FROM %s AS s\nWHERE s.reason IS NOT NULL AND s.reason NOT IN ('header', 'blank')",
 		store.RejectsTable, split)
 	return records, rejects
 }
@@ -202,7 +244,7 @@ func splitLines(g *group, f filter.Filter) (records, rejects string) {
 func pathList(jobs []*job) string {
 	paths := make([]string, len(jobs))
 	for i, j := range jobs {
-		paths[i] = store.Literal(j.Local)
+		paths[i] = store.Literal(j.read)
 	}
 	return "[" + strings.Join(paths, ", ") + "]"
 }

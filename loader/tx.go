@@ -11,6 +11,14 @@ import (
 	"github.com/flowduck/flowduck/internal/store"
 )
 
+// mtimeText is a job's modification time for the manifest, nil if unknown.
+func mtimeText(j *job) *string {
+	if j.ModTime.IsZero() {
+		return nil
+	}
+	return text(j.ModTime.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano))
+}
+
 // createFilesTemp creates the temporary table that maps each file's local
 // path to its manifest key and id and its path partition, joined to every
 // record as it loads.
@@ -35,16 +43,17 @@ func stageFiles(ctx context.Context, tx *sql.Tx, jobs []*job) error {
 		if j.Part.Hour >= 0 {
 			hour = text(fmt.Sprint(j.Part.Hour))
 		}
-		rows[i] = []*string{&j.Local, &j.Key, text(fmt.Sprint(j.id)), text(j.Part.Account), text(j.Part.Region), day, hour}
+		rows[i] = []*string{&j.read, &j.Key, text(fmt.Sprint(j.id)), text(j.Part.Account), text(j.Part.Region), day, hour}
 	}
 	return bulkInsert(ctx, tx, filesTemp, cols, "*", rows)
 }
 
 // dropReplaced deletes the rows, rejects and manifest entries of the older
-// versions of files being reloaded (--force, or a file that changed).
+// versions of files reloaded (--force, or a file that changed), once the new
+// version has loaded; a job that failed keeps its older version.
 func dropReplaced(ctx context.Context, tx *sql.Tx, jobs []*job) error {
 	for _, j := range jobs {
-		if j.replaces == 0 {
+		if j.replaces == 0 || j.err != nil {
 			continue
 		}
 		if err := dropFile(ctx, tx, j.replaces); err != nil {
@@ -58,7 +67,7 @@ func dropReplaced(ctx context.Context, tx *sql.Tx, jobs []*job) error {
 }
 
 // dropFile deletes the records and rejects of one file id.
-func dropFile(ctx context.Context, tx *sql.Tx, id int64) error {
+func dropFile(ctx context.Context, tx store.Querier, id int64) error {
 	for _, stmt := range []string{
 		"DELETE FROM " + store.RecordsTable + " WHERE " + store.ColFileID + " = ?",
 		"DELETE FROM " + store.RejectsTable + " WHERE file_id = ?",
@@ -121,8 +130,13 @@ func loadGroup(ctx context.Context, tx *sql.Tx, g *group, f filter.Filter, n int
 	if _, err := tx.ExecContext(ctx, rejects); err != nil {
 		return fmt.Errorf("keep rejected lines: %w", err)
 	}
-	_, err := tx.ExecContext(ctx, "DROP TABLE IF EXISTS "+linesTemp)
-	return err
+	if _, err := tx.ExecContext(ctx, "DROP TABLE IF EXISTS "+linesTemp); err != nil {
+		return err
+	}
+	if g.kind == KindCloudWatchJSON {
+		return nil
+	}
+	return salvageQuarantined(ctx, tx, g, jobs, f, n)
 }
 
 // countPerFile sets each job's record and reject counts from what landed.
@@ -161,13 +175,24 @@ func countPerFile(ctx context.Context, tx *sql.Tx, jobs []*job, maxID int64) err
 	return nil
 }
 
-// recordManifest adds the loaded files to the manifest with one statement.
-func recordManifest(ctx context.Context, tx *sql.Tx, jobs []*job) error {
+// recordManifest adds the loaded files, and the files skipped for their
+// content (notes), to the manifest with one statement. A note replaces the
+// skipped entry of an earlier version of its file.
+func recordManifest(ctx context.Context, tx *sql.Tx, jobs, notes []*job) error {
 	cols := []column{{"id", "BIGINT"}, {"path", "VARCHAR"}, {"size", "BIGINT"}, {"mtime", "TIMESTAMPTZ"},
 		{"etag", "VARCHAR"}, {"format", "VARCHAR"}, {"header", "VARCHAR"}, {"fields", "VARCHAR"},
-		{"records", "BIGINT"}, {"rejects", "BIGINT"}, {"loaded_at", "TIMESTAMPTZ"}}
+		{"records", "BIGINT"}, {"rejects", "BIGINT"}, {"loaded_at", "TIMESTAMPTZ"}, {"skipped", "VARCHAR"}}
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	var rows [][]*string
+	for _, j := range notes {
+		if j.replaces != 0 {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+store.FilesTable+" WHERE id = ?", j.replaces); err != nil {
+				return fmt.Errorf("replace %s: %w", j.Key, err)
+			}
+		}
+		rows = append(rows, []*string{text(fmt.Sprint(j.id)), &j.Key, text(fmt.Sprint(j.Size)), mtimeText(j), text(j.ETag),
+			nil, nil, nil, text("0"), text("0"), &now, text(j.err.Error())})
+	}
 	for _, j := range jobs {
 		if j.err != nil {
 			continue
@@ -180,15 +205,11 @@ func recordManifest(ctx context.Context, tx *sql.Tx, jobs []*job) error {
 		if err != nil {
 			return fmt.Errorf("record %s in the manifest: %w", j.Key, err)
 		}
-		var mtime *string
-		if !j.ModTime.IsZero() {
-			mtime = text(j.ModTime.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano))
-		}
-		rows = append(rows, []*string{text(fmt.Sprint(j.id)), &j.Key, text(fmt.Sprint(j.Size)), mtime, text(j.ETag),
+		rows = append(rows, []*string{text(fmt.Sprint(j.id)), &j.Key, text(fmt.Sprint(j.Size)), mtimeText(j), text(j.ETag),
 			text(j.sniff.Format()), text(j.sniff.Header), text(string(fields)),
-			text(fmt.Sprint(j.records)), text(fmt.Sprint(j.rejects)), &now})
+			text(fmt.Sprint(j.records)), text(fmt.Sprint(j.rejects)), &now, nil})
 	}
 	// The field list travels as JSON, exact for any name.
-	selects := `id, path, size, mtime, etag, format, header, from_json(fields, '["VARCHAR"]'), records, rejects, loaded_at`
+	selects := `id, path, size, mtime, etag, format, header, from_json(fields, '["VARCHAR"]'), records, rejects, loaded_at, skipped`
 	return bulkInsert(ctx, tx, store.FilesTable, cols, selects, rows)
 }

@@ -101,7 +101,7 @@ func (v *verifier) wait() map[*job]error {
 
 // check reads one gzip file (all members) to the end.
 func (v *verifier) check(j *job) error {
-	f, err := os.Open(j.Local)
+	f, err := os.Open(j.read)
 	if err != nil {
 		return err
 	}

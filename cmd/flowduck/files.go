@@ -15,9 +15,10 @@ import (
 
 // tableOptions configure the commands that print one of flowduck's tables.
 type tableOptions struct {
-	g      *globalOptions
-	output outputFlag
-	limit  int
+	g       *globalOptions
+	output  outputFlag
+	limit   int
+	skipped bool
 }
 
 func newFilesCmd(g *globalOptions) *cobra.Command {
@@ -25,11 +26,18 @@ func newFilesCmd(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "files",
 		Short: "List the loaded files: path, format, records, rejects",
-		Args:  noArgs,
+		Long: `List the manifest: every loaded file with its format, records and rejects. Files
+found inside a directory that are not flow logs are listed too, with format "skipped";
+--skipped lists only those, with the reason.`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.skipped {
+				return printTable(cmd.Context(), o, store.SkippedFilesQuery)
+			}
 			return printTable(cmd.Context(), o, store.FilesQuery)
 		},
 	}
+	cmd.Flags().BoolVar(&o.skipped, "skipped", false, "list only the files skipped for their content, with the reason")
 	o.output.register(cmd)
 	return cmd
 }
@@ -64,6 +72,12 @@ func printTable(ctx context.Context, o *tableOptions, query string) error {
 		return err
 	}
 	defer s.Close()
+	if query == store.SkippedFilesQuery {
+		// A database no load of this version has touched has no skipped files.
+		if ok, err := store.HasColumn(ctx, s.Conn, store.FilesTable, "skipped"); err != nil || !ok {
+			return err
+		}
+	}
 	return renderModelTable(ctx, s.Conn, query, o.g.streams.Out, o.g.streams.ErrOut, ropts)
 }
 

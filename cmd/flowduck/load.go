@@ -83,11 +83,15 @@ func printLoadSummary(streams *iostreams.IOStreams, res loader.Result) {
 	printLoadSummaryTo(streams.ErrOut, res)
 }
 
-// printLoadSummaryTo writes the summary to w.
+// printLoadSummaryTo writes the summary to w: a line per file that failed
+// or was skipped for a reason other than a routine one, then the totals.
 func printLoadSummaryTo(w io.Writer, res loader.Result) {
 	for _, f := range res.Files {
-		if f.Status == loader.Failed {
+		switch {
+		case f.Status == loader.Failed:
 			fmt.Fprintf(w, "failed: %s: %s\n", f.Path, f.Reason)
+		case f.Status == loader.Skipped && !f.Quiet:
+			fmt.Fprintf(w, "skipped: %s: %s\n", f.Path, f.Reason)
 		}
 	}
 	rate := ""

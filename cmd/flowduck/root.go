@@ -96,6 +96,7 @@ runs here unchanged.`,
 // place a command is registered.
 func commands() []func(*globalOptions) *cobra.Command {
 	return []func(*globalOptions) *cobra.Command{
+		newCheckCmd,
 		newDemoCmd,
 		newExportCmd,
 		newFilesCmd,

@@ -15,13 +15,17 @@ const (
 	// RecordsTable holds every loaded record: the Athena data columns (the
 	// union of all fields ever loaded) plus the provenance columns below.
 	RecordsTable = "flowduck_records"
-	// FilesTable is the manifest: one row per loaded file.
+	// FilesTable is the manifest: one row per loaded file, and one per file
+	// skipped for its content (its reason in the skipped column).
 	FilesTable = "flowduck_files"
 	// RejectsTable keeps every line that could not be loaded, verbatim.
 	RejectsTable = "flowduck_rejects"
 	// ViewsTable remembers the layout views a user created, so they are
 	// recreated when a load adds columns.
 	ViewsTable = "flowduck_views"
+	// IDsTable holds the highest file id ever handed out, so that an id is
+	// never given to two files (even when a crash left rows of one behind).
+	IDsTable = "flowduck_ids"
 	// DefaultView is the Athena table name present after any load. It is the
 	// user's: `flowduck view vpc_flow_logs --layout legacy` may replace it.
 	DefaultView = "vpc_flow_logs"

@@ -21,8 +21,11 @@ var modelDDL = []string{
 		fields    VARCHAR[],
 		records   BIGINT,
 		rejects   BIGINT,
-		loaded_at TIMESTAMPTZ
+		loaded_at TIMESTAMPTZ,
+		skipped   VARCHAR
 	)`,
+	// Databases written before skipped files were recorded.
+	`ALTER TABLE ` + FilesTable + ` ADD COLUMN IF NOT EXISTS skipped VARCHAR`,
 	`CREATE TABLE IF NOT EXISTS ` + RecordsTable + ` (
 		` + ColFileID + ` BIGINT,
 		` + ColAccount + ` VARCHAR,
@@ -42,6 +45,7 @@ var modelDDL = []string{
 		name   VARCHAR NOT NULL,
 		layout VARCHAR NOT NULL
 	)`,
+	`CREATE TABLE IF NOT EXISTS ` + IDsTable + ` (high BIGINT NOT NULL)`,
 	`CREATE SCHEMA IF NOT EXISTS "` + AthenaSchema + `"`,
 }
 
@@ -62,6 +66,18 @@ func Exists(ctx context.Context, q Querier) (bool, error) {
 		WHERE schema_name = 'main' AND table_name = ?`, RecordsTable).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("inspect database: %w", err)
+	}
+	return n > 0, nil
+}
+
+// HasColumn reports whether table (in main) has the column: a database
+// written by an older flowduck may lack a newer column until its next load.
+func HasColumn(ctx context.Context, q Querier, table, column string) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_columns()
+		WHERE schema_name = 'main' AND table_name = ? AND column_name = ?`, table, column).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("inspect %s: %w", table, err)
 	}
 	return n > 0, nil
 }

@@ -1,0 +1,82 @@
+package loader
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestAlteredValuesAreRejects: values DuckDB's casts would quietly alter
+// (12.5 -> 13, 1e3 -> 1000, 0x10 -> 16, 1_000 -> 1000), bytes that are not
+// UTF-8, a NUL byte, a port above 65535 and a negative counter make the line
+// a reject with the reason and its line number; good lines around them load.
+func TestAlteredValuesAreRejects(t *testing.T) {
+	for _, gzipped := range []bool{false, true} {
+		t.Run(fmt.Sprintf("gzip=%v", gzipped), func(t *testing.T) {
+			s, _ := openDB(t)
+			dir := t.TempDir()
+			line := func(srcport, dstport, packets, bytes, eni string) string {
+				return strings.Join([]string{"2", "123456789010", eni, "10.0.0.1", "10.0.0.2", srcport, dstport, "6", packets, bytes, "1700000000", "1700000060", "ACCEPT", "OK"}, " ") + "\n"
+			}
+			good := line("443", "50000", "10", "840", "eni-1")
+			content := good + // 1
+				line("12.5", "50000", "10", "840", "eni-1") + // 2
+				line("443", "1e3", "10", "840", "eni-1") + // 3
+				good + // 4
+				line("443", "50000", "0x10", "840", "eni-1") + // 5
+				line("443", "50000", "10", "1_000", "eni-1") + // 6
+				line("443", "50000", "10", "840", "eni-\xff") + // 7
+				line("443", "50000", "10", "840", "eni-\x001") + // 8
+				line("443", "70000", "10", "840", "eni-1") + // 9
+				line("443", "50000", "-10", "840", "eni-1") + // 10
+				"\n" + // 11: blank
+				good // 12
+			name := "values.log"
+			if gzipped {
+				content, name = gz(t, []byte(content)), "values.log.gz"
+			}
+			writeFile(t, dir, name, content)
+			res := mustLoad(t, s, Options{Sources: []string{dir}})
+			if res.Records != 3 || res.Rejects != 8 {
+				t.Fatalf("load = %+v, want 3 records and 8 rejects", res)
+			}
+			got := query(t, s.Conn, "SELECT line, reason FROM flowduck_rejects ORDER BY line")
+			want := [][]string{
+				{"2", `srcport: "12.5" is not an integer`},
+				{"3", `dstport: "1e3" is not an integer`},
+				{"5", `packets: "0x10" is not a big integer`},
+				{"6", `bytes: "1_000" is not a big integer`},
+				{"7", `not valid UTF-8 (the invalid bytes are shown as ?)`},
+				{"8", `the line contains a NUL byte`},
+				{"9", `dstport: "70000" is out of range (0-65535)`},
+				{"10", `packets: "-10" is negative`},
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("rejects:\n got %v\nwant %v", got, want)
+			}
+			if got := one(t, s, "SELECT sum(packets) FROM vpc_flow_logs"); got != "30" {
+				t.Errorf("packets = %s, want 30 (three good lines)", got)
+			}
+			mustCheck(t, s.Conn)
+		})
+	}
+}
+
+// TestLongLine: a 10 MB line is a reject saying it is too long, with its
+// length; the text kept is marked as its beginning only.
+func TestLongLine(t *testing.T) {
+	s, _ := openDB(t)
+	dir := t.TempDir()
+	long := "2 123456789010 eni-1 10.0.0.1 " + strings.Repeat("x", 10_000_000) + " 1 2\n"
+	good := "2 123456789010 eni-1 10.0.0.1 10.0.0.2 443 50000 6 10 840 1700000000 1700000060 ACCEPT OK\n"
+	writeFile(t, dir, "long.log", good+long+good)
+	res := mustLoad(t, s, Options{Sources: []string{dir}})
+	if res.Records != 2 || res.Rejects != 1 {
+		t.Fatalf("load = %+v, want 2 records and 1 reject", res)
+	}
+	rows := query(t, s.Conn, "SELECT line, reason, length(text) FROM flowduck_rejects")
+	want := fmt.Sprintf("line too long: %d bytes (only its first %s characters are kept)", len(long)-1, rows[0][2])
+	if len(rows) != 1 || rows[0][0] != "2" || rows[0][1] != want {
+		t.Errorf("rejects = %v, want line 2: %q", rows, want)
+	}
+}
