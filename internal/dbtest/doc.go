@@ -3,6 +3,7 @@
 // `go test -update`. It is an ordinary package so that every package's tests
 // can import it, but only _test.go files do; no program code may.
 //
-// It imports internal/duck (and so internal/dialect), so the tests of those
-// two packages cannot use it without an import cycle.
+// It imports internal/duck (and so internal/dialect): the tests of those two
+// packages use it from an external test package (package dialect_test), as
+// an internal one would make an import cycle.
 package dbtest

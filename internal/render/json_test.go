@@ -44,7 +44,7 @@ func TestJSONValues(t *testing.T) {
 		{"'{\"b\": [1, 2.5, null], \"a\": \"<x>\"}'::JSON", `{"a":"<x>","b":[1,2.5,null]}`},
 		{"[1, 2, 3]::INTEGER[3]", `[1,2,3]`},
 	}
-	db := dbtest.OpenMemory(t).Conn
+	db := dbtest.OpenPlain(t).Conn
 	loc := paris(t)
 	for _, tc := range tests {
 		t.Run(tc.expr, func(t *testing.T) {

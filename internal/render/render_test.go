@@ -135,7 +135,7 @@ SELECT * FROM (VALUES
 ) t(ts, tstz, ts_ns)`
 
 func TestGolden(t *testing.T) {
-	db := dbtest.OpenMemory(t).Conn
+	db := dbtest.OpenPlain(t).Conn
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
 			base := Options{}
@@ -158,7 +158,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestJSONAnswer(t *testing.T) {
-	db := dbtest.OpenMemory(t).Conn
+	db := dbtest.OpenPlain(t).Conn
 	got, _ := renderQuery(t, db, "select 42 as answer", Options{Format: JSON})
 	if want := "[{\"answer\":42}]\n"; got != want {
 		t.Errorf("json of select 42 = %q, want %q", got, want)
@@ -168,7 +168,7 @@ func TestJSONAnswer(t *testing.T) {
 // TestJSONValid checks that every golden query renders as valid JSON and
 // JSON Lines with one object per row and keys in column order.
 func TestJSONValid(t *testing.T) {
-	db := dbtest.OpenMemory(t).Conn
+	db := dbtest.OpenPlain(t).Conn
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
 			out, n := renderQuery(t, db, tc.query, Options{Format: JSON})
@@ -197,7 +197,7 @@ func TestJSONValid(t *testing.T) {
 // TestJSONExactNumbers decodes the bigints case without floats and checks
 // every digit survived.
 func TestJSONExactNumbers(t *testing.T) {
-	db := dbtest.OpenMemory(t).Conn
+	db := dbtest.OpenPlain(t).Conn
 	var query string
 	for _, tc := range goldenCases {
 		if tc.name == "bigints" {

@@ -30,7 +30,7 @@ func (w *cancelingWriter) Write(p []byte) (int, error) {
 // reading, sees the cancellation and stops early.
 func TestStreamingCancel(t *testing.T) {
 	const total = 5_000_000
-	db := dbtest.OpenMemory(t).Conn
+	db := dbtest.OpenPlain(t).Conn
 	for _, f := range Formats {
 		if !f.Streams {
 			continue
@@ -68,7 +68,7 @@ func TestStreamingCancel(t *testing.T) {
 // TestCancelBuffered checks that the buffering formats also stop between
 // rows once the context is done, and write nothing.
 func TestCancelBuffered(t *testing.T) {
-	db := dbtest.OpenMemory(t).Conn
+	db := dbtest.OpenPlain(t).Conn
 	for _, f := range Formats {
 		if f.Streams {
 			continue

@@ -35,7 +35,7 @@ func TestTextMatchesDuckDB(t *testing.T) {
 		"MAP {'k': 1, 'z': 2}", "MAP {1: 'a'}", "MAP {'a=b': 'c,d', '': 'x'}", "MAP {'k': [1]}",
 		"union_value(n := 1)", "union_value(s := 'x')::UNION(n INTEGER, s VARCHAR)",
 	}
-	db := dbtest.OpenMemory(t).Conn
+	db := dbtest.OpenPlain(t).Conn
 	x := texter{loc: time.UTC}
 	for _, e := range exprs {
 		t.Run(e, func(t *testing.T) {
