@@ -12,9 +12,6 @@ import (
 // update is `go test -update`: rewrite golden files instead of comparing.
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
-// Updating reports whether the test runs with -update.
-func Updating() bool { return *update }
-
 // Golden compares got with the golden file at path; with -update it writes
 // got there instead (creating its directory).
 func Golden(t testing.TB, path, got string) {
