@@ -23,8 +23,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# Every target as "dir name", found in the files git tracks.
-targets=$(git ls-files '*_test.go' | xargs grep -H '^func Fuzz[A-Za-z0-9_]*(' |
+# Every target as "dir name", in the test files git tracks or would add.
+targets=$(git ls-files --cached --others --exclude-standard '*_test.go' | xargs grep -H '^func Fuzz[A-Za-z0-9_]*(' |
   sed -E 's#^(.*)/[^/]*_test\.go:func (Fuzz[A-Za-z0-9_]*)\(.*#\1 \2#; s#^[^/ ]*_test\.go:func (Fuzz[A-Za-z0-9_]*)\(.*#. \1#' |
   sort -u)
 if [ -z "$targets" ]; then
