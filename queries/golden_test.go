@@ -1,12 +1,10 @@
 package queries
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
+	"github.com/flowduck/flowduck/internal/dbtest"
 	"github.com/flowduck/flowduck/internal/filter"
 )
 
@@ -33,22 +31,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", "golden", r.Name+".txt")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("%s output differs from %s (-want +got):\n%s", r.Name, path, diff)
-			}
+			dbtest.Golden(t, filepath.Join("testdata", "golden", r.Name+".txt"), got)
 			if len(parseCSV(t, got).rows) == 0 {
 				t.Errorf("%s finds nothing in the demo data", r.Name)
 			}

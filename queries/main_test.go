@@ -13,8 +13,6 @@ import (
 	"github.com/flowduck/flowduck/loader"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
-
 // demoSession is one session on a database holding the default demo data
 // set (shortRecords records with -short), loaded once for the whole test
 // binary. Tests run one at a time on its pinned connection; Run drops its

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flowduck/flowduck/internal/dbtest"
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/store"
@@ -37,11 +38,7 @@ func openLog(t *testing.T, text string, records int64) *duck.Session {
 	if err := os.WriteFile(filepath.Join(dir, "flows.log"), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err := duck.Open(ctx, duck.Options{Path: duck.MemoryPath})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := dbtest.OpenMemory(t)
 	res, err := loader.Load(ctx, s.Conn, loader.Options{Sources: []string{dir}})
 	if err == nil {
 		err = res.Err()

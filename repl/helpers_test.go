@@ -2,13 +2,13 @@ package repl
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"strings"
 	"testing"
 
 	"github.com/peterh/liner"
 
+	"github.com/flowduck/flowduck/internal/dbtest"
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/iostreams"
 	"github.com/flowduck/flowduck/internal/render"
@@ -49,17 +49,8 @@ var _ lineReader = (*fakeReader)(nil)
 // the test ends.
 func openSession(t *testing.T) *duck.Session {
 	t.Helper()
-	ctx := context.Background()
-	s, err := duck.Open(ctx, duck.Options{Path: duck.MemoryPath})
-	if err != nil {
-		t.Fatalf("open database: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	for _, stmt := range fixture {
-		if _, err := s.Conn.ExecContext(ctx, stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
+	s := dbtest.OpenMemory(t)
+	dbtest.Exec(t, s.Conn, fixture...)
 	return s
 }
 

@@ -1,14 +1,13 @@
 package schema
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/flowduck/flowduck/internal/dbtest"
 )
 
 func TestAthenaDDLGolden(t *testing.T) {
@@ -46,19 +45,7 @@ func TestAthenaDDLGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
 			got := AthenaDDL(tt.opts)
-			path := filepath.Join("testdata", "ddl", tt.golden+".sql")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("AthenaDDL differs from %s (-want +got):\n%s", path, diff)
-			}
+			dbtest.Golden(t, filepath.Join("testdata", "ddl", tt.golden+".sql"), got)
 		})
 	}
 }

@@ -1,8 +1,10 @@
-package dialect
+package dialect_test
 
 import (
 	"context"
 	"database/sql"
+	"github.com/flowduck/flowduck/internal/dbtest"
+	"github.com/flowduck/flowduck/internal/dialect"
 	"strings"
 	"testing"
 
@@ -39,8 +41,8 @@ var flowLogFixture = []string{
 }
 
 func TestAthenaQueriesEndToEnd(t *testing.T) {
-	conn := dialectConn(t)
-	exec(t, conn, flowLogFixture...)
+	conn := dbtest.OpenMemory(t).Conn
+	dbtest.Exec(t, conn, flowLogFixture...)
 	cases := []struct {
 		name  string
 		query string
@@ -136,8 +138,8 @@ func TestAthenaQueriesEndToEnd(t *testing.T) {
 // bind). The plan's size is measured, not the time, so a busy machine
 // cannot fail it and a slow expansion cannot pass it.
 func TestAddressPredicatesStaySmall(t *testing.T) {
-	conn := dialectConn(t)
-	exec(t, conn, flowLogFixture...)
+	conn := dbtest.OpenMemory(t).Conn
+	dbtest.Exec(t, conn, flowLogFixture...)
 	q := `SELECT count(*) FROM vpc_flow_logs WHERE log_status = 'OK' AND (
 		(NOT ((CAST(srcaddr AS IPADDRESS) > IPADDRESS '10.0.0.0' AND CAST(srcaddr AS IPADDRESS) < IPADDRESS '10.255.255.255')
 		   OR (CAST(srcaddr AS IPADDRESS) > IPADDRESS '172.16.0.0' AND CAST(srcaddr AS IPADDRESS) < IPADDRESS '172.31.255.255')
@@ -168,7 +170,7 @@ func TestAddressPredicatesStaySmall(t *testing.T) {
 // Athena rewrite: what the binder built, macros expanded.
 func planSize(t *testing.T, conn *sql.Conn, query string) int {
 	t.Helper()
-	rewritten, err := Rewrite(context.Background(), conn, query)
+	rewritten, err := dialect.Rewrite(context.Background(), conn, query)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,17 +1,19 @@
-package dialect
+package dialect_test
 
 import (
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/flowduck/flowduck/internal/dbtest"
+	"github.com/flowduck/flowduck/internal/dialect"
 	"strings"
 	"testing"
 )
 
 func TestExplainError(t *testing.T) {
-	conn := dialectConn(t)
-	exec(t, conn, "CREATE TABLE t AS SELECT '10.0.0.1' AS srcaddr, 1 AS k, 2 AS v")
+	conn := dbtest.OpenMemory(t).Conn
+	dbtest.Exec(t, conn, "CREATE TABLE t AS SELECT '10.0.0.1' AS srcaddr, 1 AS k, 2 AS v")
 	cases := []struct {
 		name      string
 		stmt      string
@@ -39,8 +41,8 @@ func TestExplainError(t *testing.T) {
 			if err == nil {
 				t.Fatalf("%s ran; want an error", tc.stmt)
 			}
-			var ae *AthenaError
-			if !errors.As(ExplainError(err), &ae) {
+			var ae *dialect.AthenaError
+			if !errors.As(dialect.ExplainError(err), &ae) {
 				t.Fatalf("ExplainError(%v) is not an *AthenaError", err)
 			}
 			if ae.Construct != tc.construct {
@@ -60,25 +62,25 @@ func TestExplainError(t *testing.T) {
 }
 
 func TestExplainErrorLeavesOtherErrors(t *testing.T) {
-	conn := dialectConn(t)
+	conn := dbtest.OpenMemory(t).Conn
 	plain := run(conn, "SELECT no_such_column FROM (SELECT 1 AS x)")
 	if plain == nil {
 		t.Fatal("want an error")
 	}
-	if got := ExplainError(plain); got != plain {
+	if got := dialect.ExplainError(plain); got != plain {
 		t.Errorf("ExplainError changed an unrelated error: %v", got)
 	}
-	if ExplainError(nil) != nil {
+	if dialect.ExplainError(nil) != nil {
 		t.Error("ExplainError(nil) is not nil")
 	}
-	wrapped := fmt.Errorf("run query: %w", &AthenaError{Construct: "X", Hint: "y", Err: plain})
-	if got := ExplainError(wrapped); got != wrapped {
+	wrapped := fmt.Errorf("run query: %w", &dialect.AthenaError{Construct: "X", Hint: "y", Err: plain})
+	if got := dialect.ExplainError(wrapped); got != wrapped {
 		t.Errorf("ExplainError wrapped an AthenaError twice: %v", got)
 	}
 }
 
 func TestAthenaConstructsThatRun(t *testing.T) {
-	conn := dialectConn(t)
+	conn := dbtest.OpenMemory(t).Conn
 	for _, stmt := range []string{
 		"SELECT x, n FROM UNNEST(ARRAY[10, 20]) WITH ORDINALITY AS t(x, n)",
 		"SELECT CAST(ROW(1, 'a') AS ROW(x INTEGER, y VARCHAR))",
@@ -96,7 +98,7 @@ func TestAthenaConstructsThatRun(t *testing.T) {
 // run rewrites and executes one statement, draining its rows.
 func run(conn *sql.Conn, stmt string) error {
 	ctx := context.Background()
-	q, err := Rewrite(ctx, conn, stmt)
+	q, err := dialect.Rewrite(ctx, conn, stmt)
 	if err != nil {
 		return err
 	}

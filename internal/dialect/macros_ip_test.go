@@ -1,9 +1,11 @@
-package dialect
+package dialect_test
 
 import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/flowduck/flowduck/internal/dbtest"
 )
 
 func TestIPAddressValues(t *testing.T) {
@@ -57,8 +59,8 @@ func TestIPAddressValues(t *testing.T) {
 }
 
 func TestIPAddressInQueries(t *testing.T) {
-	conn := dialectConn(t)
-	exec(t, conn, `CREATE TEMP TABLE addrs AS SELECT * FROM (VALUES
+	conn := dbtest.OpenMemory(t).Conn
+	dbtest.Exec(t, conn, `CREATE TEMP TABLE addrs AS SELECT * FROM (VALUES
 		('10.0.0.10', 100), ('10.0.0.9', 200), ('10.0.0.9', 5), ('2001:db8::10', 1),
 		('2001:db8::9', 2), ('192.0.2.1', 7), ('-', 3)) t(srcaddr, bytes)`)
 	cases := []struct {
@@ -91,7 +93,7 @@ func TestIPAddressInQueries(t *testing.T) {
 		{"min by address order", "SELECT srcaddr FROM addrs WHERE srcaddr <> '-' ORDER BY CAST(srcaddr AS IPADDRESS) DESC LIMIT 1",
 			[][]string{{"2001:db8::10"}}},
 	}
-	exec(t, conn, "CREATE TEMP MACRO logstatus_ok(a) AS a <> '-'")
+	dbtest.Exec(t, conn, "CREATE TEMP MACRO logstatus_ok(a) AS a <> '-'")
 	cases[2].want = [][]string{{"10.0.0.9", "205"}, {"10.0.0.10", "100"}, {"192.0.2.1", "7"}, {"2001:db8::9", "2"}, {"2001:db8::10", "1"}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

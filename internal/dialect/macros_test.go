@@ -1,7 +1,9 @@
-package dialect
+package dialect_test
 
 import (
 	"context"
+	"github.com/flowduck/flowduck/internal/dbtest"
+	"github.com/flowduck/flowduck/internal/dialect"
 	"strings"
 	"testing"
 )
@@ -16,7 +18,7 @@ type functionCase struct {
 
 func runFunctionCases(t *testing.T, cases []functionCase) {
 	t.Helper()
-	conn := dialectConn(t)
+	conn := dbtest.OpenMemory(t).Conn
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := value(t, conn, tc.expr); got != tc.want {
@@ -116,7 +118,7 @@ func TestTimeFunctions(t *testing.T) {
 }
 
 func TestTimeFunctionsInZone(t *testing.T) {
-	conn := dialectConn(t)
+	conn := dbtest.OpenMemory(t).Conn
 	cases := []struct {
 		name, zone, expr, want string
 	}{
@@ -135,8 +137,8 @@ func TestTimeFunctionsInZone(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			exec(t, conn, "SET TimeZone = '"+tc.zone+"'")
-			defer exec(t, conn, "SET TimeZone = 'UTC'")
+			dbtest.Exec(t, conn, "SET TimeZone = '"+tc.zone+"'")
+			defer dbtest.Exec(t, conn, "SET TimeZone = 'UTC'")
 			if got := value(t, conn, tc.expr); got != tc.want {
 				t.Errorf("in %s: %s = %q, want %q", tc.zone, tc.expr, got, tc.want)
 			}
@@ -198,8 +200,8 @@ func TestMiscFunctions(t *testing.T) {
 }
 
 func TestAggregateFunctions(t *testing.T) {
-	conn := dialectConn(t)
-	exec(t, conn, "CREATE TEMP TABLE sample AS SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (2, 'b'), (3, NULL), (10, 'c')) t(n, s)")
+	conn := dbtest.OpenMemory(t).Conn
+	dbtest.Exec(t, conn, "CREATE TEMP TABLE sample AS SELECT * FROM (VALUES (1, 'a'), (2, 'b'), (2, 'b'), (3, NULL), (10, 'c')) t(n, s)")
 	cases := []struct{ name, query, want string }{
 		{"approx_distinct equals count distinct", "SELECT approx_distinct(s) = count(DISTINCT s) FROM sample", "true"},
 		{"approx_distinct", "SELECT approx_distinct(n) FROM sample", "4"},
@@ -224,7 +226,7 @@ func TestAggregateFunctions(t *testing.T) {
 }
 
 func TestDialectErrors(t *testing.T) {
-	conn := dialectConn(t)
+	conn := dbtest.OpenMemory(t).Conn
 	cases := []struct{ name, expr, wantErr string }{
 		{"date_add unknown unit", "date_add('fortnight', 1, DATE '2021-01-01')", "unknown date unit 'fortnight'"},
 		{"date_add hour on a DATE", "date_add('hour', 1, DATE '2021-01-01')", "not a valid unit for a DATE"},
@@ -241,8 +243,8 @@ func TestDialectErrors(t *testing.T) {
 }
 
 func TestInstallTwice(t *testing.T) {
-	conn := dialectConn(t)
-	if err := Install(context.Background(), conn); err != nil {
+	conn := dbtest.OpenMemory(t).Conn
+	if err := dialect.Install(context.Background(), conn); err != nil {
 		t.Fatalf("second Install: %v", err)
 	}
 	if got := value(t, conn, "to_iso8601(from_unixtime(0))"); got != "1970-01-01T00:00:00.000Z" {
@@ -251,7 +253,7 @@ func TestInstallTwice(t *testing.T) {
 }
 
 func TestDialectMacrosAreTemporary(t *testing.T) {
-	conn := dialectConn(t)
+	conn := dbtest.OpenMemory(t).Conn
 	ctx := context.Background()
 	var outside int
 	err := conn.QueryRowContext(ctx,
@@ -268,7 +270,7 @@ func TestDialectMacrosAreTemporary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := len(dialectMacros()) + 1; temp != want { // + is_private
+	if want := len(dialect.DialectMacros()) + 1; temp != want { // + is_private
 		t.Errorf("temp catalog holds %d macros, want %d (the dialect's and is_private)", temp, want)
 	}
 }

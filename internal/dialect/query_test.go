@@ -1,22 +1,24 @@
-package dialect
+package dialect_test
 
 import (
 	"context"
 	"database/sql"
 	"errors"
+	"github.com/flowduck/flowduck/internal/dbtest"
+	"github.com/flowduck/flowduck/internal/dialect"
 	"testing"
 )
 
 // TestRun: what one statement gives on the path the sql command and the
 // shell share: rows to show or none, and whether the catalog may have changed.
 func TestRun(t *testing.T) {
-	conn := dialectConn(t)
-	exec(t, conn, "CREATE TABLE t (n INTEGER)")
+	conn := dbtest.OpenMemory(t).Conn
+	dbtest.Exec(t, conn, "CREATE TABLE t (n INTEGER)")
 	replace := func(context.Context, string) (string, error) { return "SELECT 'rewritten' AS s", nil }
 	tests := []struct {
 		name        string
 		stmt        string
-		rewrite     RewriteFunc
+		rewrite     dialect.RewriteFunc
 		wantRows    bool
 		wantChanged bool
 	}{
@@ -30,7 +32,7 @@ func TestRun(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res, err := Run(context.Background(), conn, tc.stmt, tc.rewrite, nil)
+			res, err := dialect.Run(context.Background(), conn, tc.stmt, tc.rewrite, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -54,12 +56,12 @@ func TestRun(t *testing.T) {
 // TestRunRewriteError: a failing rewrite runs nothing, so nothing changed,
 // and its error is explained.
 func TestRunRewriteError(t *testing.T) {
-	conn := dialectConn(t)
+	conn := dbtest.OpenMemory(t).Conn
 	failure := errors.New(`Parser Error: syntax error at or near "MSCK"`)
-	res, err := Run(context.Background(), conn, "MSCK REPAIR TABLE x", func(context.Context, string) (string, error) {
+	res, err := dialect.Run(context.Background(), conn, "MSCK REPAIR TABLE x", func(context.Context, string) (string, error) {
 		return "", failure
 	}, nil)
-	var athena *AthenaError
+	var athena *dialect.AthenaError
 	if !errors.As(err, &athena) || !errors.Is(err, failure) {
 		t.Errorf("err = %v, want an *AthenaError wrapping the rewrite's error", err)
 	}
@@ -71,8 +73,8 @@ func TestRunRewriteError(t *testing.T) {
 // TestQueryRewritesAthena: Query applies Rewrite, so contains(cidr, ip) is
 // an address test, not DuckDB's string contains.
 func TestQueryRewritesAthena(t *testing.T) {
-	conn := dialectConn(t)
-	rows, err := Query(context.Background(), conn, "SELECT contains('10.0.0.0/8', '10.1.2.3') AS inside")
+	conn := dbtest.OpenMemory(t).Conn
+	rows, err := dialect.Query(context.Background(), conn, "SELECT contains('10.0.0.0/8', '10.1.2.3') AS inside")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +86,7 @@ func TestQueryRewritesAthena(t *testing.T) {
 	if err := rows.Scan(&inside); err != nil || !inside {
 		t.Errorf("contains('10.0.0.0/8', '10.1.2.3') = %v, %v; want true", inside, err)
 	}
-	if rows, err := Query(context.Background(), conn, "CREATE TABLE q (n INTEGER)"); err != nil || rows != nil {
+	if rows, err := dialect.Query(context.Background(), conn, "CREATE TABLE q (n INTEGER)"); err != nil || rows != nil {
 		t.Errorf("CREATE TABLE gave rows %v, err %v; want nil rows, no error", rows, err)
 	}
 }
@@ -92,13 +94,13 @@ func TestQueryRewritesAthena(t *testing.T) {
 // TestRunBinds: the arguments bind returns for the rewritten statement are
 // bound to its $name parameters, and a bind failure runs nothing.
 func TestRunBinds(t *testing.T) {
-	conn := dialectConn(t)
+	conn := dbtest.OpenMemory(t).Conn
 	var seen string
 	bind := func(_ context.Context, query string) ([]any, error) {
 		seen = query
 		return []any{sql.Named("n", 41)}, nil
 	}
-	res, err := Run(context.Background(), conn, "SELECT $n + 1 AS answer", nil, bind)
+	res, err := dialect.Run(context.Background(), conn, "SELECT $n + 1 AS answer", nil, bind)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +116,7 @@ func TestRunBinds(t *testing.T) {
 		t.Errorf("bind saw %q", seen)
 	}
 	unbound := errors.New("parameter $n is not set")
-	res, err = Run(context.Background(), conn, "CREATE TABLE never AS SELECT $n AS x", nil,
+	res, err = dialect.Run(context.Background(), conn, "CREATE TABLE never AS SELECT $n AS x", nil,
 		func(context.Context, string) ([]any, error) { return nil, unbound })
 	if !errors.Is(err, unbound) || res.Rows != nil {
 		t.Errorf("Run = %+v, %v; want the bind error", res, err)

@@ -1,13 +1,15 @@
-package dialect
+package dialect_test
 
 import (
 	"context"
+	"github.com/flowduck/flowduck/internal/dbtest"
+	"github.com/flowduck/flowduck/internal/dialect"
 	"strings"
 	"testing"
 )
 
 func TestRewriteLeavesStatementsAlone(t *testing.T) {
-	conn := dialectConn(t)
+	conn := dbtest.OpenMemory(t).Conn
 	cases := []struct{ name, stmt string }{
 		{"no trigger word", "SELECT  srcaddr ,count(*) -- a comment\nFROM t GROUP BY 1"},
 		{"trigger word inside a longer identifier", "SELECT contains_ip, ipaddress_text FROM t"},
@@ -22,7 +24,7 @@ func TestRewriteLeavesStatementsAlone(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Rewrite(context.Background(), conn, tc.stmt)
+			got, err := dialect.Rewrite(context.Background(), conn, tc.stmt)
 			if err != nil {
 				t.Fatalf("Rewrite: %v", err)
 			}
@@ -34,7 +36,7 @@ func TestRewriteLeavesStatementsAlone(t *testing.T) {
 }
 
 func TestRewriteUsesTheSyntaxTree(t *testing.T) {
-	conn := dialectConn(t)
+	conn := dbtest.OpenMemory(t).Conn
 	cases := []struct {
 		name     string
 		stmt     string
@@ -71,7 +73,7 @@ func TestRewriteUsesTheSyntaxTree(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Rewrite(context.Background(), conn, tc.stmt)
+			got, err := dialect.Rewrite(context.Background(), conn, tc.stmt)
 			if err != nil {
 				t.Fatalf("Rewrite: %v", err)
 			}
@@ -90,7 +92,7 @@ func TestRewriteUsesTheSyntaxTree(t *testing.T) {
 }
 
 func TestRewriteLiteralsSurviveExecution(t *testing.T) {
-	conn := dialectConn(t)
+	conn := dbtest.OpenMemory(t).Conn
 	got := rows(t, conn, "SELECT 'contains(''10.0.0.0/8'', ip) IPADDRESS' AS s, CAST('10.0.0.1' AS IPADDRESS) AS ip")
 	want := []string{"contains('10.0.0.0/8', ip) IPADDRESS", "10.0.0.1"}
 	if len(got) != 1 || got[0][0] != want[0] || got[0][1] != want[1] {
@@ -112,7 +114,7 @@ func TestHasTriggerWord(t *testing.T) {
 		{"select ipaddresses from t", false},
 	}
 	for _, tc := range cases {
-		if got := hasTriggerWord(tc.stmt); got != tc.want {
+		if got := dialect.HasTriggerWord(tc.stmt); got != tc.want {
 			t.Errorf("hasTriggerWord(%q) = %v, want %v", tc.stmt, got, tc.want)
 		}
 	}

@@ -1,14 +1,16 @@
-package dialect
+package dialect_test
 
 import (
 	"context"
+	"github.com/flowduck/flowduck/internal/dbtest"
+	"github.com/flowduck/flowduck/internal/dialect"
 	"testing"
 )
 
 // TestWrites: queries and session statements read; anything that may
 // change the database file writes; a syntax error does not.
 func TestWrites(t *testing.T) {
-	conn := dialectConn(t)
+	conn := dbtest.OpenMemory(t).Conn
 	for _, tc := range []struct {
 		stmt   string
 		writes bool
@@ -34,7 +36,7 @@ func TestWrites(t *testing.T) {
 		{"CHECKPOINT", true},
 		{"ATTACH 'x.duckdb'", true},
 	} {
-		if got := Writes(context.Background(), conn, tc.stmt); got != tc.writes {
+		if got := dialect.Writes(context.Background(), conn, tc.stmt); got != tc.writes {
 			t.Errorf("Writes(%q) = %v, want %v", tc.stmt, got, tc.writes)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/flowduck/flowduck/internal/dbtest"
 )
 
 func TestExportDDLGolden(t *testing.T) {
@@ -27,7 +29,7 @@ func TestExportDDLGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.golden, string(got))
+			dbtest.Golden(t, filepath.Join("testdata", tt.golden), string(got))
 		})
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/flowduck/flowduck/internal/dbtest"
 	"github.com/flowduck/flowduck/internal/store"
 )
 
@@ -78,7 +79,7 @@ func TestExportLayoutAndNames(t *testing.T) {
 				t.Errorf("partition directories (-want +got):\n%s", diff)
 			}
 			// Names are deterministic: the golden list pins them.
-			golden(t, "files-"+tt.name+".txt", strings.Join(sum.Files, "\n")+"\n")
+			dbtest.Golden(t, filepath.Join("testdata", "files-"+tt.name+".txt"), strings.Join(sum.Files, "\n")+"\n")
 		})
 	}
 }
@@ -127,7 +128,7 @@ func TestExportParquetSchema(t *testing.T) {
 		{"traffic_path", "INT32", "INT_32"},
 		{"future_field", "BYTE_ARRAY", "UTF8"},
 	}
-	got := rows(t, s.Conn, `SELECT name, type, converted_type FROM parquet_schema(?) WHERE type IS NOT NULL ORDER BY column_id`, file)
+	got := text.Rows(t, s.Conn, `SELECT name, type, converted_type FROM parquet_schema(?) WHERE type IS NOT NULL ORDER BY column_id`, file)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("parquet schema of %s (-want +got):\n%s", file, diff)
 	}
@@ -136,7 +137,7 @@ func TestExportParquetSchema(t *testing.T) {
 	for _, f := range sum.Files {
 		paths = append(paths, filepath.Join(dir, filepath.FromSlash(f)))
 	}
-	codecs := rows(t, s.Conn, `SELECT DISTINCT compression FROM parquet_metadata(?)`, paths)
+	codecs := text.Rows(t, s.Conn, `SELECT DISTINCT compression FROM parquet_metadata(?)`, paths)
 	if diff := cmp.Diff([][]string{{"SNAPPY"}}, codecs); diff != "" {
 		t.Errorf("compression (-want +got):\n%s", diff)
 	}
@@ -155,7 +156,7 @@ func TestExportCompression(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			sum := export(t, s.Conn, dir, Options{Compression: tt.option})
-			got := rows(t, s.Conn, `SELECT DISTINCT compression FROM parquet_metadata(?)`, filepath.Join(dir, filepath.FromSlash(sum.Files[0])))
+			got := text.Rows(t, s.Conn, `SELECT DISTINCT compression FROM parquet_metadata(?)`, filepath.Join(dir, filepath.FromSlash(sum.Files[0])))
 			if diff := cmp.Diff([][]string{{tt.codec}}, got); diff != "" {
 				t.Errorf("compression (-want +got):\n%s", diff)
 			}
@@ -182,14 +183,14 @@ func TestExportRoundTrip(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			export(t, src.Conn, dir, Options{Hourly: hourly})
-			back := openDB(t)
+			back := dbtest.OpenMemory(t)
 			res := load(t, back, filepath.Join(dir, DataDir))
 			if res.Records != fixtureRecords {
 				t.Fatalf("loaded back %d records, want %d", res.Records, fixtureRecords)
 			}
 			// The Athena view: every column, the date partition included.
 			view := "SELECT * FROM vpc_flow_logs ORDER BY ALL"
-			if diff := cmp.Diff(rows(t, src.Conn, view), rows(t, back.Conn, view)); diff != "" {
+			if diff := cmp.Diff(text.Rows(t, src.Conn, view), text.Rows(t, back.Conn, view)); diff != "" {
 				t.Errorf("vpc_flow_logs after the round trip (-before +after):\n%s", diff)
 			}
 			// The provenance the partitions carry (the hour only when
@@ -201,7 +202,7 @@ func TestExportRoundTrip(t *testing.T) {
 				prov = append(prov, "_hour")
 			}
 			all := "SELECT " + strings.Join(append(prov, data...), ", ") + " FROM " + store.RecordsTable + " ORDER BY ALL"
-			if diff := cmp.Diff(rows(t, src.Conn, all), rows(t, back.Conn, all)); diff != "" {
+			if diff := cmp.Diff(text.Rows(t, src.Conn, all), text.Rows(t, back.Conn, all)); diff != "" {
 				t.Errorf("records after the round trip (-before +after):\n%s", diff)
 			}
 		})

@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"context"
 	"database/sql"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,11 +12,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/flowduck/flowduck/internal/dbtest"
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/loader"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+// text writes a query's times in UTC as RFC 3339, as these tests expect.
+var text = dbtest.Text{Time: dbtest.RFC3339UTC}
 
 // day1 is 2026-03-01 00:00 UTC, the first day of the fixtures.
 var day1 = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
@@ -90,17 +91,6 @@ func writeFixtures(t *testing.T) string {
 	return root
 }
 
-// openDB opens a fresh in-memory database, closed when the test ends.
-func openDB(t *testing.T) *duck.Session {
-	t.Helper()
-	s, err := duck.Open(context.Background(), duck.Options{Path: duck.MemoryPath})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
 // load loads sources into s and fails the test unless every file loads
 // without rejects.
 func load(t *testing.T, s *duck.Session, sources ...string) loader.Result {
@@ -121,7 +111,7 @@ func load(t *testing.T, s *duck.Session, sources ...string) loader.Result {
 // loadedFixtures is a database holding the fixtures.
 func loadedFixtures(t *testing.T) *duck.Session {
 	t.Helper()
-	s := openDB(t)
+	s := dbtest.OpenMemory(t)
 	if res := load(t, s, writeFixtures(t)); res.Records != fixtureRecords {
 		t.Fatalf("fixtures loaded %d records, want %d", res.Records, fixtureRecords)
 	}
@@ -136,63 +126,4 @@ func export(t *testing.T, conn *sql.Conn, dir string, opts Options) Summary {
 		t.Fatalf("export %s: %v", dir, err)
 	}
 	return sum
-}
-
-// rows runs a query and returns its rows as text, NULL as "NULL".
-func rows(t *testing.T, conn *sql.Conn, stmt string, args ...any) [][]string {
-	t.Helper()
-	r, err := conn.QueryContext(context.Background(), stmt, args...)
-	if err != nil {
-		t.Fatalf("%s: %v", stmt, err)
-	}
-	defer r.Close()
-	cols, err := r.Columns()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out [][]string
-	for r.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := r.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		row := make([]string, len(vals))
-		for i, v := range vals {
-			switch v := v.(type) {
-			case nil:
-				row[i] = "NULL"
-			case time.Time:
-				row[i] = v.UTC().Format(time.RFC3339)
-			default:
-				row[i] = fmt.Sprint(v)
-			}
-		}
-		out = append(out, row)
-	}
-	if err := r.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
-// golden compares got with testdata/name, rewriting it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs:\n--- want\n%s\n--- got\n%s", path, want, got)
-	}
 }

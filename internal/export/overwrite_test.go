@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/flowduck/flowduck/internal/dbtest"
 	"github.com/flowduck/flowduck/internal/store"
 )
 
@@ -106,7 +107,7 @@ func TestExportIntoNonEmptyDirectory(t *testing.T) {
 }
 
 func TestExportNothingLoaded(t *testing.T) {
-	s := openDB(t)
+	s := dbtest.OpenMemory(t)
 	dir := filepath.Join(t.TempDir(), "out")
 	_, err := Parquet(context.Background(), s.Conn, dir, Options{})
 	if !errors.Is(err, store.ErrNothingLoaded) {

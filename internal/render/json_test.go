@@ -3,6 +3,8 @@ package render
 import (
 	"bytes"
 	"testing"
+
+	"github.com/flowduck/flowduck/internal/dbtest"
 )
 
 // TestJSONValues checks the JSON encoding of single values of each DuckDB
@@ -42,7 +44,7 @@ func TestJSONValues(t *testing.T) {
 		{"'{\"b\": [1, 2.5, null], \"a\": \"<x>\"}'::JSON", `{"a":"<x>","b":[1,2.5,null]}`},
 		{"[1, 2, 3]::INTEGER[3]", `[1,2,3]`},
 	}
-	db := openDB(t)
+	db := dbtest.OpenPlain(t).Conn
 	loc := paris(t)
 	for _, tc := range tests {
 		t.Run(tc.expr, func(t *testing.T) {

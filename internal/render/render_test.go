@@ -3,10 +3,7 @@ package render
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,27 +13,12 @@ import (
 	_ "github.com/duckdb/duckdb-go/v2"
 	"github.com/google/go-cmp/cmp"
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/flowduck/flowduck/internal/dbtest"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-// openDB opens a fresh in-memory DuckDB with one connection, in UTC.
-func openDB(t *testing.T) *sql.DB {
-	t.Helper()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatalf("open duckdb: %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	db.SetMaxOpenConns(1)
-	if _, err := db.Exec("SET TimeZone = 'UTC'"); err != nil {
-		t.Fatalf("set time zone: %v", err)
-	}
-	return db
-}
-
 // renderQuery runs query and renders it with opts.
-func renderQuery(t *testing.T, db *sql.DB, query string, opts Options) (string, int64) {
+func renderQuery(t *testing.T, db dbtest.Querier, query string, opts Options) (string, int64) {
 	t.Helper()
 	ctx := context.Background()
 	rows, err := db.QueryContext(ctx, query)
@@ -153,7 +135,7 @@ SELECT * FROM (VALUES
 ) t(ts, tstz, ts_ns)`
 
 func TestGolden(t *testing.T) {
-	db := openDB(t)
+	db := dbtest.OpenPlain(t).Conn
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
 			base := Options{}
@@ -170,35 +152,13 @@ func TestGolden(t *testing.T) {
 				}
 				got.Files = append(got.Files, txtar.File{Name: string(f.Name), Data: []byte(out)})
 			}
-			path := filepath.Join("testdata", tc.name+".txtar")
-			if *update {
-				if err := os.WriteFile(path, txtar.Format(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := txtar.ParseFile(path)
-			if err != nil {
-				t.Fatalf("read golden file (run with -update to create it): %v", err)
-			}
-			if diff := cmp.Diff(archiveMap(want), archiveMap(got)); diff != "" {
-				t.Errorf("%s differs from the golden file (-want +got):\n%s", path, diff)
-			}
+			dbtest.Golden(t, filepath.Join("testdata", tc.name+".txtar"), string(txtar.Format(got)))
 		})
 	}
 }
 
-// archiveMap indexes an archive by section name, the query included.
-func archiveMap(a *txtar.Archive) map[string]string {
-	m := map[string]string{"query": string(a.Comment)}
-	for _, f := range a.Files {
-		m[f.Name] = string(f.Data)
-	}
-	return m
-}
-
 func TestJSONAnswer(t *testing.T) {
-	db := openDB(t)
+	db := dbtest.OpenPlain(t).Conn
 	got, _ := renderQuery(t, db, "select 42 as answer", Options{Format: JSON})
 	if want := "[{\"answer\":42}]\n"; got != want {
 		t.Errorf("json of select 42 = %q, want %q", got, want)
@@ -208,7 +168,7 @@ func TestJSONAnswer(t *testing.T) {
 // TestJSONValid checks that every golden query renders as valid JSON and
 // JSON Lines with one object per row and keys in column order.
 func TestJSONValid(t *testing.T) {
-	db := openDB(t)
+	db := dbtest.OpenPlain(t).Conn
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
 			out, n := renderQuery(t, db, tc.query, Options{Format: JSON})
@@ -237,7 +197,7 @@ func TestJSONValid(t *testing.T) {
 // TestJSONExactNumbers decodes the bigints case without floats and checks
 // every digit survived.
 func TestJSONExactNumbers(t *testing.T) {
-	db := openDB(t)
+	db := dbtest.OpenPlain(t).Conn
 	var query string
 	for _, tc := range goldenCases {
 		if tc.name == "bigints" {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/flowduck/flowduck/internal/dbtest"
 )
 
 // cancelingWriter cancels its context on the first write, as a user
@@ -28,7 +30,7 @@ func (w *cancelingWriter) Write(p []byte) (int, error) {
 // reading, sees the cancellation and stops early.
 func TestStreamingCancel(t *testing.T) {
 	const total = 5_000_000
-	db := openDB(t)
+	db := dbtest.OpenPlain(t).Conn
 	for _, f := range Formats {
 		if !f.Streams {
 			continue
@@ -66,13 +68,13 @@ func TestStreamingCancel(t *testing.T) {
 // TestCancelBuffered checks that the buffering formats also stop between
 // rows once the context is done, and write nothing.
 func TestCancelBuffered(t *testing.T) {
-	db := openDB(t)
+	db := dbtest.OpenPlain(t).Conn
 	for _, f := range Formats {
 		if f.Streams {
 			continue
 		}
 		t.Run(string(f.Name), func(t *testing.T) {
-			rows, err := db.Query("SELECT * FROM range(1000)")
+			rows, err := db.QueryContext(context.Background(), "SELECT * FROM range(1000)")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -3,13 +3,15 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"github.com/flowduck/flowduck/internal/dbtest"
 )
 
 // TestTableFitsWidth renders wide and unicode results at many widths and
 // checks every line is exactly as wide as the table and no wider than the
 // terminal, truncated cells ending in "…".
 func TestTableFitsWidth(t *testing.T) {
-	db := openDB(t)
+	db := dbtest.OpenPlain(t).Conn
 	query := `
 SELECT 1234 AS id, 'vpc-0a1b2c3d4e5f6a7b8 eni-0123456789abcdef0 203.0.113.7' AS message,
        '日本語のとても長いテキスト 😀🎉 emoji' AS note, 'x' AS s
@@ -42,7 +44,7 @@ UNION ALL SELECT 5, 'short', 'é', NULL`
 // TestTableNoWrap checks that values with newlines and tabs stay on one
 // line of the grid.
 func TestTableNoWrap(t *testing.T) {
-	db := openDB(t)
+	db := dbtest.OpenPlain(t).Conn
 	out, _ := renderQuery(t, db, "SELECT 'a' || chr(10) || 'b' || chr(9) || 'c' AS v", Options{Format: Table})
 	want := "┌─────────┐\n│ v       │\n├─────────┤\n│ a\\nb\\tc │\n└─────────┘\n"
 	if out != want {

@@ -1,8 +1,11 @@
 package render
 
 import (
+	"context"
 	"testing"
 	"time"
+
+	"github.com/flowduck/flowduck/internal/dbtest"
 )
 
 // TestTextMatchesDuckDB checks that the text the display formats show for a
@@ -32,11 +35,11 @@ func TestTextMatchesDuckDB(t *testing.T) {
 		"MAP {'k': 1, 'z': 2}", "MAP {1: 'a'}", "MAP {'a=b': 'c,d', '': 'x'}", "MAP {'k': [1]}",
 		"union_value(n := 1)", "union_value(s := 'x')::UNION(n INTEGER, s VARCHAR)",
 	}
-	db := openDB(t)
+	db := dbtest.OpenPlain(t).Conn
 	x := texter{loc: time.UTC}
 	for _, e := range exprs {
 		t.Run(e, func(t *testing.T) {
-			rows, err := db.Query("SELECT " + e + ", (" + e + ")::VARCHAR")
+			rows, err := db.QueryContext(context.Background(), "SELECT "+e+", ("+e+")::VARCHAR")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -2,27 +2,17 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"testing"
 
-	_ "github.com/duckdb/duckdb-go/v2"
+	"github.com/flowduck/flowduck/internal/dbtest"
 )
 
 // TestRequireLoaded: an empty database says nothing is loaded, with the one
 // sentinel; once the model exists it does not, and the listings run.
 func TestRequireLoaded(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := dbtest.OpenPlain(t).Conn
 	if err := RequireLoaded(ctx, conn); !errors.Is(err, ErrNothingLoaded) {
 		t.Fatalf("RequireLoaded on an empty database = %v, want ErrNothingLoaded", err)
 	}

@@ -2,12 +2,11 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"testing"
 
-	_ "github.com/duckdb/duckdb-go/v2"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/flowduck/flowduck/internal/dbtest"
 	"github.com/flowduck/flowduck/schema"
 )
 
@@ -41,16 +40,7 @@ func TestPartitionExprsMatchLayouts(t *testing.T) {
 // the Athena type.
 func TestPartitionExprs(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := dbtest.OpenPlain(t).Conn
 	if err := Ensure(ctx, conn); err != nil {
 		t.Fatal(err)
 	}

@@ -2,14 +2,13 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"strings"
 	"testing"
 
-	_ "github.com/duckdb/duckdb-go/v2"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/flowduck/flowduck/internal/dbtest"
 	"github.com/flowduck/flowduck/schema"
 )
 
@@ -40,16 +39,7 @@ func TestViewFields(t *testing.T) {
 // typed NULLs, and a remembered view is recreated with the new column.
 func TestViewsFollowLoadedColumns(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := dbtest.OpenPlain(t).Conn
 	if err := Ensure(ctx, conn); err != nil {
 		t.Fatal(err)
 	}
@@ -93,16 +83,7 @@ func TestViewsFollowLoadedColumns(t *testing.T) {
 // name (or any flowduck_ name) in any case.
 func TestFlowsViewIsFlowducks(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := dbtest.OpenPlain(t).Conn
 	if err := Ensure(ctx, conn); err != nil {
 		t.Fatal(err)
 	}
