@@ -96,7 +96,7 @@ func messageLines() string {
   FROM %[1]s
   WHERE problem IS NOT NULL OR NOT regexp_full_match(text, '\s*')
 ), m AS (
-  SELECT *, coalesce(%[2]s) AS message,
+  SELECT *, trim(coalesce(%[2]s), ' ' || chr(9) || chr(10) || chr(13)) AS message,
          coalesce(json_extract_string(j, '$."@timestamp"'), json_extract_string(j, '$.timestamp')) AS ts
   FROM l
 )
