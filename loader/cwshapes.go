@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"strings"
 )
 
@@ -121,4 +124,85 @@ func columnIndex(cols []string, names ...string) int {
 		}
 	}
 	return -1
+}
+
+// recordsFit reports whether the records a file's head carries (in JSON
+// message fields or a CSV column) are flow-log records of want fields (want
+// 0: any count), as recordShape decides for plain lines: the first fits, or
+// most do.
+func recordsFit(records []string, want int) bool {
+	_, ok := recordShape(records, want)
+	return ok
+}
+
+// recordNoun names the records a file was expected to hold.
+func recordNoun(want int) string {
+	if want == 0 {
+		return "records of the --format fields"
+	}
+	return fmt.Sprintf("default-format records (%d fields)", want)
+}
+
+// jsonMessages returns the records the first JSON lines of head carry (""
+// for a line that is not an object with one), leaving out a last line cut by
+// the end of head.
+func jsonMessages(head []byte, complete bool) []string {
+	var out []string
+	for _, l := range headLines(head, sniffLines, complete) {
+		var doc map[string]json.RawMessage
+		msg := ""
+		if json.Unmarshal([]byte(l), &doc) == nil {
+			msg = jsonMessage(doc)
+		}
+		out = append(out, msg)
+	}
+	return out
+}
+
+// jsonMessage is the record a JSON object carries, or "".
+func jsonMessage(doc map[string]json.RawMessage) string {
+	var msg string
+	for _, k := range messageKeys {
+		if raw, ok := doc[k]; ok && json.Unmarshal(raw, &msg) == nil {
+			return msg
+		}
+	}
+	var event struct {
+		Original string `json:"original"`
+	}
+	if raw, ok := doc["event"]; ok && json.Unmarshal(raw, &event) == nil {
+		return event.Original
+	}
+	return ""
+}
+
+// csvMessages returns the message column of the first rows of a CSV export
+// ("" for a row that is not one), leaving out a last line cut by the end of
+// head.
+func csvMessages(head []byte, complete bool, cols []string) []string {
+	if !complete {
+		if i := bytes.LastIndexByte(head, '\n'); i >= 0 {
+			head = head[:i+1]
+		}
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(head, []byte("\ufeff"))))
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	i := columnIndex(cols, "@message", "message")
+	var out []string
+	for n := 0; n <= sniffLines; n++ {
+		row, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if n == 0 {
+			continue // the header
+		}
+		msg := ""
+		if err == nil && i < len(row) {
+			msg = row[i]
+		}
+		out = append(out, msg)
+	}
+	return out
 }

@@ -249,3 +249,46 @@ func TestCSVExportColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestMessagesMustBeRecords: JSON lines and CSV that carry a message are
+// recognised only when their messages are flow-log records (the first, or
+// most of those looked at); application logs of the same shape are not flow
+// logs, and a directory load skips them with the reason.
+func TestMessagesMustBeRecords(t *testing.T) {
+	rec := "2 123456789010 eni-1 10.0.0.1 10.0.0.2 443 50000 6 10 840 1700000000 1700000060 ACCEPT OK"
+	cases := []struct {
+		name, head string
+		kind       Kind // "" when not flow logs
+	}{
+		{"JSON records", `{"message":"` + rec + `"}` + "\n", KindJSONMessages},
+		{"JSON, damaged first line", `{"message":"2 x"}` + "\n" + `{"message":"` + rec + `"}` + "\n" + `{"message":"` + rec + `"}` + "\n", KindJSONMessages},
+		{"JSON application logs", `{"message":"GET /health 200","level":"info"}` + "\n" + `{"message":"GET / 200"}` + "\n", ""},
+		{"CSV records", "@timestamp,@message\n2023-02-13 20:51:48.000,\"" + rec + "\"\n", KindCloudWatchCSV},
+		{"CSV application logs", "@timestamp,@message\n2023-02-13 20:51:48.000,\"GET /health 200\"\n", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var s Sniffed
+			err := sniffHead(&s, []byte(tc.head), true, nil)
+			switch {
+			case tc.kind == "" && err == nil:
+				t.Errorf("sniffHead = %+v, want not flow logs", s)
+			case tc.kind != "" && (err != nil || s.Kind != tc.kind):
+				t.Errorf("sniffHead = %v, %v; want %s", s.Kind, err, tc.kind)
+			}
+		})
+	}
+	t.Run("a directory load skips application logs", func(t *testing.T) {
+		s, _ := openDB(t)
+		dir := t.TempDir()
+		copySample(t, "json-messages.jsonl", dir, "flows.jsonl")
+		writeFile(t, dir, "app.jsonl", `{"message":"GET /health 200","level":"info"}`+"\n")
+		res := mustLoad(t, s, Options{Sources: []string{dir}})
+		if res.Loaded != 1 || res.Skipped != 1 || res.Records != 4 {
+			t.Fatalf("result = %+v, want flows.jsonl loaded and app.jsonl skipped", res)
+		}
+		if got := one(t, s, "SELECT skipped FROM flowduck_files WHERE path LIKE '%app.jsonl'"); !strings.Contains(got, "JSON lines whose messages are not default-format records (14 fields)") {
+			t.Errorf("skipped reason = %q", got)
+		}
+	})
+}

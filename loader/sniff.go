@@ -102,6 +102,10 @@ func sniff(path string, format []schema.Field) (Sniffed, error) {
 func sniffHead(s *Sniffed, head []byte, complete bool, format []schema.Field) error {
 	first, rest := firstLine(head)
 	trimmed := strings.TrimSpace(strings.TrimPrefix(first, "\ufeff"))
+	want := len(schema.DefaultFormat())
+	if format != nil {
+		want = 0 // --format says what the fields are, whatever their count
+	}
 	switch {
 	case trimmed == "" && strings.TrimSpace(rest) == "":
 		return fmt.Errorf("%w: the file is empty", errNotFlowLog)
@@ -109,6 +113,9 @@ func sniffHead(s *Sniffed, head []byte, complete bool, format []schema.Field) er
 		kind, ok := jsonKind(head)
 		if !ok {
 			return fmt.Errorf("%w: JSON without logEvents or events, nor a record in message, @message, log or event.original", errNotFlowLog)
+		}
+		if kind == KindJSONMessages && !recordsFit(jsonMessages(head, complete), want) {
+			return fmt.Errorf("%w: JSON lines whose messages are not %s; pass --format '${version} ${account-id} ...' for custom formats", errNotFlowLog, recordNoun(want))
 		}
 		s.Kind = kind
 		s.Fields = format
@@ -118,6 +125,9 @@ func sniffHead(s *Sniffed, head []byte, complete bool, format []schema.Field) er
 		return nil
 	}
 	if cols, ok := csvExportColumns(trimmed); ok {
+		if !recordsFit(csvMessages(head, complete, cols), want) {
+			return fmt.Errorf("%w: CSV whose message column does not hold %s; pass --format '${version} ${account-id} ...' for custom formats", errNotFlowLog, recordNoun(want))
+		}
 		s.Kind, s.Columns, s.Fields = KindCloudWatchCSV, cols, format
 		if s.Fields == nil {
 			s.Fields = schema.DefaultFormat()
@@ -128,10 +138,6 @@ func sniffHead(s *Sniffed, head []byte, complete bool, format []schema.Field) er
 		s.Kind, s.HasHeader, s.Fields = KindText, true, shape.fields
 		s.Header = strings.Join(strings.Fields(trimmed), " ")
 		return nil
-	}
-	want := len(schema.DefaultFormat())
-	if format != nil {
-		want = 0 // --format says what the fields are, whatever their count
 	}
 	lines := headLines(head, sniffLines, complete)
 	iso, ok := recordShape(lines, want)
