@@ -21,6 +21,14 @@ func FuzzSniff(f *testing.F) {
 		lines := strings.SplitAfterN(string(b), "\n", 4)
 		f.Add([]byte(strings.Join(lines[:3], "")), true)
 	}
+	// The CloudWatch shapes, whole.
+	for _, name := range []string{"cloudwatch-console-paste.txt", "json-messages.jsonl", "firehose-subscription.json", "cloudwatch-insights-export.csv"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "samples", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b, true)
+	}
 	f.Fuzz(func(t *testing.T, head []byte, complete bool) {
 		var s Sniffed
 		if err := sniffHead(&s, head, complete, nil); err != nil {

@@ -36,6 +36,7 @@ type Sniffed struct {
 	HasHeader bool
 	Fields    []schema.Field // the columns of each record, in file order (text kinds)
 	Header    string         // the header line, normalised (single spaces), if any
+	Columns   []string       // the header's columns of a CloudWatch console CSV export
 	// Records estimates the records in the file for the progress line (0:
 	// unknown); the loaded count comes from the database.
 	Records int64
@@ -101,15 +102,33 @@ func sniff(path string, format []schema.Field) (Sniffed, error) {
 func sniffHead(s *Sniffed, head []byte, complete bool, format []schema.Field) error {
 	first, rest := firstLine(head)
 	trimmed := strings.TrimSpace(strings.TrimPrefix(first, "\ufeff"))
+	want := len(schema.DefaultFormat())
+	if format != nil {
+		want = 0 // --format says what the fields are, whatever their count
+	}
 	switch {
 	case trimmed == "" && strings.TrimSpace(rest) == "":
 		return fmt.Errorf("%w: the file is empty", errNotFlowLog)
 	case strings.HasPrefix(trimmed, "{") || strings.HasPrefix(trimmed, "["):
-		if !bytes.Contains(head, []byte(`"logEvents"`)) && !bytes.Contains(head, []byte(`"events"`)) {
-			return fmt.Errorf("%w: JSON without logEvents or events", errNotFlowLog)
+		kind, ok := jsonKind(head)
+		if !ok {
+			return fmt.Errorf("%w: JSON without logEvents or events, nor a record in message, @message, log or event.original", errNotFlowLog)
 		}
-		s.Kind = KindCloudWatchJSON
+		if kind == KindJSONMessages && !recordsFit(jsonMessages(head, complete), want) {
+			return fmt.Errorf("%w: JSON lines whose messages are not %s; pass --format '${version} ${account-id} ...' for custom formats", errNotFlowLog, recordNoun(want))
+		}
+		s.Kind = kind
 		s.Fields = format
+		if s.Fields == nil {
+			s.Fields = schema.DefaultFormat()
+		}
+		return nil
+	}
+	if cols, ok := csvExportColumns(trimmed); ok {
+		if !recordsFit(csvMessages(head, complete, cols), want) {
+			return fmt.Errorf("%w: CSV whose message column does not hold %s; pass --format '${version} ${account-id} ...' for custom formats", errNotFlowLog, recordNoun(want))
+		}
+		s.Kind, s.Columns, s.Fields = KindCloudWatchCSV, cols, format
 		if s.Fields == nil {
 			s.Fields = schema.DefaultFormat()
 		}
@@ -120,22 +139,39 @@ func sniffHead(s *Sniffed, head []byte, complete bool, format []schema.Field) er
 		s.Header = strings.Join(strings.Fields(trimmed), " ")
 		return nil
 	}
-	want := len(schema.DefaultFormat())
-	if format != nil {
-		want = 0 // --format says what the fields are, whatever their count
-	}
-	iso, ok := recordShape(headLines(head, sniffLines, complete), want)
-	if !ok {
-		return fmt.Errorf("%w: line 1 is neither a header nor a default-format record (%d fields), nor are most of the lines after it; pass --format '${version} ${account-id} ...' for headerless custom formats", errNotFlowLog, classifyLine(trimmed).tokens)
+	lines := headLines(head, sniffLines, complete)
+	iso, ok := recordShape(lines, want)
+	console := consoleShape(lines, want)
+	if !ok && !console {
+		return fmt.Errorf("%w: %s, nor are most of the lines after it; pass --format '${version} ${account-id} ...' for headerless custom formats", errNotFlowLog, unrecognised(trimmed, want))
 	}
 	s.Kind, s.Fields = KindText, format
-	if iso {
+	switch {
+	case console:
+		s.Kind = KindCloudWatchConsole
+	case iso:
 		s.Kind = KindCloudWatchText
 	}
 	if s.Fields == nil {
 		s.Fields = schema.DefaultFormat()
 	}
 	return nil
+}
+
+// unrecognised says what the first line of a file is not: a header or a
+// record of want fields (the default format when want is 0), alone, after a
+// CloudWatch export's time, or under a time line as the console copies it.
+func unrecognised(line string, want int) string {
+	n := len(strings.Fields(line))
+	plural := "s"
+	if n == 1 {
+		plural = ""
+	}
+	record := fmt.Sprintf("a default-format record (%d fields", len(schema.DefaultFormat()))
+	if want == 0 {
+		record = "a record (the --format fields"
+	}
+	return fmt.Sprintf("line 1 (%d field%s) is neither a header nor %s, alone, after a CloudWatch export time, or on the line after a console time line)", n, plural, record)
 }
 
 // readHead reads up to sniffLimit bytes, enough for the first line.

@@ -173,18 +173,24 @@ GROUP BY ALL`, path, store.Ident(rejectsTable), store.Ident(scanTable))
 }
 
 // jsonLines fills linesTemp with the messages of CloudWatch Logs JSON files:
-// subscription payloads (logEvents) and filter-log-events output (events).
+// subscription payloads (logEvents) and filter-log-events output (events),
+// one document a file or many concatenated (CloudWatch subscription data
+// that Firehose delivers to S3), without the CONTROL_MESSAGE documents.
 // The line number of a message is its position among the file's events.
 func jsonLines(g *group, jobs []*job) string {
 	event := `STRUCT("timestamp" BIGINT, message VARCHAR)[]`
 	return fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE %s AS
-SELECT path, unnest(range(1, len(ev) + 1)) AS line, unnest(ev).message AS text,
-       to_timestamp(unnest(ev)."timestamp" / 1000.0) AS event_time, CAST(NULL AS VARCHAR) AS problem
-FROM (
-  SELECT filename AS path, coalesce(logEvents, events) AS ev
+WITH docs AS (
+  SELECT filename AS path, row_number() OVER () AS doc, coalesce(logEvents, events) AS ev
   FROM read_json(%s, filename = true, format = 'auto', compression = %s, maximum_object_size = 268435456,
-                 columns = {logEvents: '%s', events: '%s'})
-)`, linesTemp, pathList(jobs), store.Literal(jsonCompression(g.compression)), event, event)
+                 columns = {messageType: 'VARCHAR', logEvents: '%s', events: '%s'})
+  WHERE messageType IS DISTINCT FROM 'CONTROL_MESSAGE'
+), ev AS (
+  SELECT path, doc, unnest(range(1, len(ev) + 1)) AS i, unnest(ev) AS e FROM docs
+)
+SELECT path, row_number() OVER (PARTITION BY path ORDER BY doc, i) AS line, e.message AS text,
+       to_timestamp(e."timestamp" / 1000.0) AS event_time, CAST(NULL AS VARCHAR) AS problem
+FROM ev`, linesTemp, pathList(jobs), store.Literal(jsonCompression(g.compression)), event, event)
 }
 
 // splitLines turns linesTemp into records and rejects in SQL: each line is

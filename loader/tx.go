@@ -109,6 +109,8 @@ func loadGroup(ctx context.Context, tx *sql.Tx, g *group, f filter.Filter, n int
 		if _, err := tx.ExecContext(ctx, jsonLines(g, jobs)); err != nil {
 			return err
 		}
+	case KindCloudWatchConsole, KindJSONMessages, KindCloudWatchCSV:
+		return loadPerFile(ctx, tx, g, jobs, f, n)
 	default:
 		rejects, scans := fmt.Sprintf("_fd_rejects_%d", n), fmt.Sprintf("_fd_scans_%d", n)
 		if _, err := tx.ExecContext(ctx, textInsert(g, jobs, f, rejects, scans)); err != nil {
