@@ -1,13 +1,18 @@
 package loader
 
 import (
+	"context"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"sort"
+	"time"
 
+	"github.com/flowduck/flowduck/internal/store"
 	"github.com/zeebo/xxh3"
 )
 
@@ -46,9 +51,8 @@ const (
 	schemeGzipEnds = "gzip-ends" // XXH3-128 of size, head and tail (see above)
 )
 
-// contentID returns the content identity of the file at path; gz says the
-// sniffer found a gzip stream.
-func contentID(path string, gz bool) (string, error) {
+// contentID returns the content identity of the file at path.
+func contentID(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", fmt.Errorf("content hash: %w", err)
@@ -59,9 +63,13 @@ func contentID(path string, gz bool) (string, error) {
 		return "", fmt.Errorf("content hash: %w", err)
 	}
 	size := info.Size()
+	var magic [2]byte
+	if _, err := f.ReadAt(magic[:], 0); err != nil && !errors.Is(err, io.EOF) {
+		return "", fmt.Errorf("content hash: %w", err)
+	}
 	h := xxh3.New128()
 	scheme := schemeWhole
-	if gz && size > 2*contentWindow {
+	if magic == [2]byte{0x1f, 0x8b} && size > 2*contentWindow {
 		scheme = schemeGzipEnds
 		var n [8]byte
 		binary.LittleEndian.PutUint64(n[:], uint64(size))
@@ -86,16 +94,31 @@ func contentID(path string, gz bool) (string, error) {
 type copies struct {
 	loaded map[string]string // content identity → the path of a loaded file
 	etags  map[string]string // S3 ETag → the URI of a loaded object
+	// unknown are the loaded local files without an identity (loaded by an
+	// older flowduck), by size; filled are the identities found for them
+	// since, by manifest id, to be saved.
+	unknown map[int64][]pendingEntry
+	filled  map[int64]string
+}
+
+// pendingEntry is a loaded local file whose identity is not known yet.
+type pendingEntry struct {
+	key string
+	manifestEntry
 }
 
 // newCopies indexes the loaded files of the manifest by content and ETag.
 // When several paths share a content (a copy loaded with --force), the
 // first path in order names it.
 func newCopies(m manifest) *copies {
-	c := &copies{loaded: map[string]string{}, etags: map[string]string{}}
+	c := &copies{loaded: map[string]string{}, etags: map[string]string{},
+		unknown: map[int64][]pendingEntry{}, filled: map[int64]string{}}
 	for key, e := range m.entries {
 		if e.Skipped != "" {
 			continue
+		}
+		if e.Content == "" && filepath.IsAbs(key) {
+			c.unknown[e.Size] = append(c.unknown[e.Size], pendingEntry{key, e})
 		}
 		if e.Content != "" {
 			if k, ok := c.loaded[e.Content]; !ok || key < k {
@@ -112,13 +135,51 @@ func newCopies(m manifest) *copies {
 }
 
 // of returns the path of the loaded file whose content is content, other
-// than key itself.
-func (c *copies) of(key, content string) (string, bool) {
+// than key itself; size is the file's size.
+func (c *copies) of(key string, size int64, content string) (string, bool) {
 	if c == nil || content == "" {
 		return "", false
 	}
+	c.identify(size)
 	other, ok := c.loaded[content]
 	return other, ok && other != key
+}
+
+// identify computes the identity of the loaded files of this size that have
+// none (loaded by an older flowduck), when they are still where they were
+// loaded from, unchanged: a copy of them is then recognised too. Each is
+// hashed once; the identities are saved with the load (fill).
+func (c *copies) identify(size int64) {
+	pending := c.unknown[size]
+	if len(pending) == 0 {
+		return
+	}
+	delete(c.unknown, size)
+	sort.Slice(pending, func(i, j int) bool { return pending[i].key < pending[j].key })
+	for _, e := range pending {
+		info, err := os.Stat(e.key)
+		if err != nil || info.Size() != e.Size || !e.MTime.Equal(info.ModTime().Truncate(time.Microsecond)) {
+			continue
+		}
+		id, err := contentID(e.key)
+		if err != nil {
+			continue
+		}
+		c.filled[e.ID] = id
+		if _, ok := c.loaded[id]; !ok {
+			c.loaded[id] = e.key
+		}
+	}
+}
+
+// fill saves the identities found for files loaded by an older flowduck.
+func (c *copies) fill(ctx context.Context, q store.Querier) error {
+	for id, content := range c.filled {
+		if _, err := q.ExecContext(ctx, "UPDATE "+store.FilesTable+" SET content = ? WHERE id = ? AND content IS NULL", content, id); err != nil {
+			return fmt.Errorf("record the content of file %d: %w", id, err)
+		}
+	}
+	return nil
 }
 
 // add records a file this run loads, so a later file with its content is a

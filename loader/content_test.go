@@ -74,25 +74,24 @@ func TestContentID(t *testing.T) {
 	cases := []struct {
 		name     string
 		a, b     string
-		gz       bool
 		scheme   string
 		wantSame bool
 	}{
-		{"text copy", "2 x y\n3 z\n", "2 x y\n3 z\n", false, schemeWhole, true},
-		{"text changed", "2 x y\n3 z\n", "2 x y\n4 z\n", false, schemeWhole, false},
-		{"small gzip copy", gz(t, []byte("a b c\n")), gz(t, []byte("a b c\n")), true, schemeWhole, true},
-		{"large gzip copy", big, big, true, schemeGzipEnds, true},
-		{"large gzip, one record changed", big, bigGzipLog(t, 1), true, schemeGzipEnds, false},
+		{"text copy", "2 x y\n3 z\n", "2 x y\n3 z\n", schemeWhole, true},
+		{"text changed", "2 x y\n3 z\n", "2 x y\n4 z\n", schemeWhole, false},
+		{"small gzip copy", gz(t, []byte("a b c\n")), gz(t, []byte("a b c\n")), schemeWhole, true},
+		{"large gzip copy", big, big, schemeGzipEnds, true},
+		{"large gzip, one record changed", big, bigGzipLog(t, 1), schemeGzipEnds, false},
 	}
 	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			a := writeFile(t, dir, fmt.Sprintf("a%d/f", i), c.a)
 			b := writeFile(t, dir, fmt.Sprintf("b%d/f", i), c.b)
-			ida, err := contentID(a, c.gz)
+			ida, err := contentID(a)
 			if err != nil {
 				t.Fatal(err)
 			}
-			idb, err := contentID(b, c.gz)
+			idb, err := contentID(b)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -269,4 +268,34 @@ func TestCopyByETag(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCopyOfFileLoadedBeforeIdentities: a database written before files
+// carried an identity (no content column) gains the column on the next
+// load; a copy of a file it loaded is recognised as long as that file is
+// still where it was loaded from, unchanged, and its identity is saved.
+func TestCopyOfFileLoadedBeforeIdentities(t *testing.T) {
+	s, _ := openDB(t)
+	root := t.TempDir()
+	orig := copySample(t, "default-format.log", root, "logs/a.log.gz")
+	copySample(t, "v5-custom-order.log", root, "logs/b.log")
+	mustLoad(t, s, Options{Sources: []string{filepath.Join(root, "logs")}})
+	if _, err := s.Conn.ExecContext(t.Context(), "ALTER TABLE flowduck_files DROP COLUMN content"); err != nil {
+		t.Fatal(err)
+	}
+	copyTree(t, filepath.Join(root, "logs"), filepath.Join(root, "logs2"))
+	if err := os.Remove(filepath.Join(root, "logs", "b.log")); err != nil {
+		t.Fatal(err)
+	}
+	res := mustLoad(t, s, Options{Sources: []string{filepath.Join(root, "logs2")}})
+	if res.Loaded != 1 || res.Skipped != 1 {
+		t.Fatalf("load = %+v, want a.log.gz recognised, b.log (gone from where it was loaded) loaded", res)
+	}
+	if got, want := reasons(res)[filepath.Join(root, "logs2", "a.log.gz")], "already loaded from "+orig; got != want {
+		t.Errorf("reason %q, want %q", got, want)
+	}
+	if got := one(t, s, "SELECT count(*) FROM flowduck_files WHERE content IS NOT NULL"); got != "2" {
+		t.Errorf("%s files with an identity, want 2 (a.log.gz filled in, logs2/b.log new)", got)
+	}
+	mustCheck(t, s.Conn)
 }

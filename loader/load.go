@@ -214,7 +214,7 @@ func (r *run) plan(ctx context.Context, files []file) []*job {
 			}
 			continue
 		}
-		if other, ok := r.copies.of(j.Key, j.content); ok && j.err == nil && !r.opts.Force {
+		if other, ok := r.copies.of(j.Key, j.Size, j.content); ok && j.err == nil && !r.opts.Force {
 			r.skipped = append(r.skipped, FileResult{Path: j.Key, Status: Skipped, Reason: copyReason(other)})
 			if j.replaces != 0 {
 				r.stale = append(r.stale, j)
@@ -246,7 +246,7 @@ func sniffAll(ctx context.Context, jobs []*job, format []schema.Field) {
 				}
 				s, err := sniff(j.Local, format)
 				if err == nil {
-					j.content, err = contentID(j.Local, s.Gzip)
+					j.content, err = contentID(j.Local)
 				}
 				if err != nil {
 					j.err = err
@@ -406,6 +406,9 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 	}
 	r.trace.step("count per file")
 	if err := recordManifest(ctx, tx, live, r.notes); err != nil {
+		return err
+	}
+	if err := r.copies.fill(ctx, tx); err != nil {
 		return err
 	}
 	if err := store.RefreshViews(ctx, tx); err != nil {
