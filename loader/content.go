@@ -193,6 +193,20 @@ func (c *copies) add(key, content string) {
 	}
 }
 
+// forget drops a loaded file that this run replaces (it changed at its
+// path): its older content is no longer loaded once the run commits.
+func (c *copies) forget(key string, e manifestEntry) {
+	if c == nil {
+		return
+	}
+	if c.loaded[e.Content] == key {
+		delete(c.loaded, e.Content)
+	}
+	if c.etags[e.ETag] == key {
+		delete(c.etags, e.ETag)
+	}
+}
+
 // ofETag returns the URI of a loaded object with this ETag at another key,
 // for an object the manifest does not have under its own key (an object
 // that changed at its key is downloaded and compared by content, so that

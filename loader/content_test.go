@@ -299,3 +299,31 @@ func TestCopyOfFileLoadedBeforeIdentities(t *testing.T) {
 	}
 	mustCheck(t, s.Conn)
 }
+
+// TestCopyOfReplacedContent: a file changed at its path no longer holds its
+// older content, so a new file with that older content is not a copy of it
+// and loads.
+func TestCopyOfReplacedContent(t *testing.T) {
+	s, _ := openDB(t)
+	dir := t.TempDir()
+	a := copySample(t, "default-format.log", dir, "a.log")
+	mustLoad(t, s, Options{Sources: []string{dir}})
+	orig, _ := os.ReadFile(a)
+	writeFile(t, dir, "moved/a.log", string(orig))
+	lines := strings.SplitAfter(string(orig), "\n")
+	if err := os.WriteFile(a, []byte(lines[0]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(a, later, later); err != nil {
+		t.Fatal(err)
+	}
+	res := mustLoad(t, s, Options{Sources: []string{dir}})
+	if res.Loaded != 2 || res.Skipped != 0 || res.Records != 8 {
+		t.Fatalf("load = %+v, want a.log reloaded and moved/a.log loaded", res)
+	}
+	if got := one(t, s, "SELECT count(*) FROM vpc_flow_logs"); got != "8" {
+		t.Errorf("count(*) = %s, want 8", got)
+	}
+	mustCheck(t, s.Conn)
+}

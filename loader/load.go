@@ -198,6 +198,7 @@ func (r *run) plan(ctx context.Context, files []file) []*job {
 		}
 		if _, known := r.man.entries[f.Key]; known {
 			j.replaces = entry.ID
+			r.copies.forget(f.Key, entry)
 		}
 		jobs = append(jobs, j)
 	}
