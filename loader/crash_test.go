@@ -34,7 +34,11 @@ func runChild() int {
 		time.Sleep(time.Minute)
 	case "load":
 		fmt.Println("loading")
-		if _, err := Load(ctx, s.Conn, Options{Sources: []string{os.Getenv("FLOWDUCK_CHILD_SRC")}}); err != nil {
+		opts := Options{Sources: []string{os.Getenv("FLOWDUCK_CHILD_SRC")}}
+		if os.Getenv("FLOWDUCK_TRACE") != "" {
+			opts.Trace = os.Stderr
+		}
+		if _, err := Load(ctx, s.Conn, opts); err != nil {
 			fmt.Println("error:", err)
 			return 1
 		}

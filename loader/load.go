@@ -164,7 +164,7 @@ type run struct {
 	skipped []FileResult // files skipped by plan
 	notes   []*job       // files skipped for their content, recorded in the manifest as skipped
 	copies  *copies      // the loaded content, to skip copies of it
-	stale   []*job       // copies that replace an older version of their own path, which goes
+	stale   []*job       // copies found at a path whose older, loaded version therefore goes
 	seq     int          // numbers the temporary tables of each statement
 	tmp     scratch      // links and copies DuckDB reads instead of the user's files
 }
