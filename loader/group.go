@@ -16,6 +16,7 @@ type job struct {
 	trailer  *trailer // bytes after the last gzip member, left out of read
 	id       int64    // manifest id assigned for this load
 	replaces int64    // manifest id of the version this load replaces, or 0
+	content  string   // content identity (see contentID), "" until sniffed
 	err      error    // why the file failed, if it did
 	alone    bool     // load in a group of its own (to find which file DuckDB failed on)
 	records  int64

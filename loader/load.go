@@ -114,6 +114,7 @@ func Load(ctx context.Context, conn *sql.Conn, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	r.man = man
+	r.copies = newCopies(man)
 	src, err := discover(ctx, opts, man)
 	if err != nil {
 		return Result{}, err
@@ -162,6 +163,8 @@ type run struct {
 	jobs    []*job       // every file this run loads or tried to load
 	skipped []FileResult // files skipped by plan
 	notes   []*job       // files skipped for their content, recorded in the manifest as skipped
+	copies  *copies      // the loaded content, to skip copies of it
+	stale   []*job       // copies found at a path whose older, loaded version therefore goes
 	seq     int          // numbers the temporary tables of each statement
 	tmp     scratch      // links and copies DuckDB reads instead of the user's files
 }
@@ -195,6 +198,7 @@ func (r *run) plan(ctx context.Context, files []file) []*job {
 		}
 		if _, known := r.man.entries[f.Key]; known {
 			j.replaces = entry.ID
+			r.copies.forget(f.Key, entry)
 		}
 		jobs = append(jobs, j)
 	}
@@ -210,6 +214,16 @@ func (r *run) plan(ctx context.Context, files []file) []*job {
 				r.notes = append(r.notes, j)
 			}
 			continue
+		}
+		if other, ok := r.copies.of(j.Key, j.Size, j.content); ok && j.err == nil && !r.opts.Force {
+			r.skipped = append(r.skipped, FileResult{Path: j.Key, Status: Skipped, Reason: copyReason(other)})
+			if j.replaces != 0 {
+				r.stale = append(r.stale, j)
+			}
+			continue
+		}
+		if j.err == nil {
+			r.copies.add(j.Key, j.content)
 		}
 		kept = append(kept, j)
 	}
@@ -231,7 +245,11 @@ func sniffAll(ctx context.Context, jobs []*job, format []schema.Field) {
 				if ctx.Err() != nil {
 					continue
 				}
-				if s, err := sniff(j.Local, format); err != nil {
+				s, err := sniff(j.Local, format)
+				if err == nil {
+					j.content, err = contentID(j.Local)
+				}
+				if err != nil {
 					j.err = err
 				} else {
 					j.sniff = s
@@ -375,6 +393,9 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 	if err := dropReplaced(ctx, tx, live); err != nil {
 		return err
 	}
+	if err := dropReplaced(ctx, tx, r.stale); err != nil {
+		return err
+	}
 	if err := rejectTrailers(ctx, tx, live); err != nil {
 		return err
 	}
@@ -386,6 +407,9 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 	}
 	r.trace.step("count per file")
 	if err := recordManifest(ctx, tx, live, r.notes); err != nil {
+		return err
+	}
+	if err := r.copies.fill(ctx, tx); err != nil {
 		return err
 	}
 	if err := store.RefreshViews(ctx, tx); err != nil {

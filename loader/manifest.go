@@ -17,6 +17,9 @@ type manifestEntry struct {
 	ETag  string
 	// Skipped is why the file was not loaded (not flow logs), "" when it was.
 	Skipped string
+	// Content is the file's content identity (see contentID), "" for files
+	// loaded before flowduck recorded it.
+	Content string
 }
 
 // manifest is the set of loaded files by key.
@@ -31,13 +34,16 @@ func readManifest(ctx context.Context, q store.Querier) (manifest, error) {
 	if err != nil || !exists {
 		return m, err
 	}
-	skipped := "NULL"
-	if has, err := store.HasColumn(ctx, q, store.FilesTable, "skipped"); err != nil {
-		return m, err
-	} else if has {
-		skipped = "skipped"
+	// Databases written by an older flowduck may lack the newer columns.
+	newer := map[string]string{"skipped": "NULL", "content": "NULL"}
+	for col := range newer {
+		if has, err := store.HasColumn(ctx, q, store.FilesTable, col); err != nil {
+			return m, err
+		} else if has {
+			newer[col] = col
+		}
 	}
-	rows, err := q.QueryContext(ctx, "SELECT id, path, size, mtime, etag, "+skipped+" FROM "+store.FilesTable)
+	rows, err := q.QueryContext(ctx, "SELECT id, path, size, mtime, etag, "+newer["skipped"]+", "+newer["content"]+" FROM "+store.FilesTable)
 	if err != nil {
 		return m, fmt.Errorf("read manifest: %w", err)
 	}
@@ -46,11 +52,11 @@ func readManifest(ctx context.Context, q store.Querier) (manifest, error) {
 		var e manifestEntry
 		var key string
 		var mtime sql.NullTime
-		var etag, skip sql.NullString
-		if err := rows.Scan(&e.ID, &key, &e.Size, &mtime, &etag, &skip); err != nil {
+		var etag, skip, content sql.NullString
+		if err := rows.Scan(&e.ID, &key, &e.Size, &mtime, &etag, &skip, &content); err != nil {
 			return m, fmt.Errorf("read manifest: %w", err)
 		}
-		e.MTime, e.ETag, e.Skipped = mtime.Time, etag.String, skip.String
+		e.MTime, e.ETag, e.Skipped, e.Content = mtime.Time, etag.String, skip.String, content.String
 		m.entries[key] = e
 	}
 	return m, rows.Err()

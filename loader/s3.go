@@ -76,7 +76,13 @@ func discover(ctx context.Context, opts Options, man manifest) (*arrivals, error
 
 // stream fetches one s3:// source, sending each object when it is complete.
 func (a *arrivals) stream(ctx context.Context, uri string, opts Options, man manifest) error {
-	known := man.Known
+	// An object loaded already, under its key or (same ETag) under another,
+	// is not even downloaded.
+	index := newCopies(man)
+	known := func(uri, etag string) bool {
+		_, copied := index.ofETag(man, uri, etag)
+		return man.Known(uri, etag) || copied
+	}
 	if opts.Force {
 		known = nil
 	}
@@ -105,6 +111,10 @@ func (a *arrivals) stream(ctx context.Context, uri string, opts Options, man man
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	for _, o := range res.Skipped {
+		if other, ok := index.ofETag(man, o.URI, o.ETag); ok {
+			a.results = append(a.results, FileResult{Path: o.URI, Status: Skipped, Reason: copyReason(other)})
+			continue
+		}
 		a.results = append(a.results, FileResult{Path: o.URI, Status: Skipped, Reason: "already loaded", Quiet: true})
 	}
 	for _, f := range res.Failed {

@@ -183,7 +183,8 @@ func countPerFile(ctx context.Context, tx *sql.Tx, jobs []*job, maxID int64) err
 func recordManifest(ctx context.Context, tx *sql.Tx, jobs, notes []*job) error {
 	cols := []column{{"id", "BIGINT"}, {"path", "VARCHAR"}, {"size", "BIGINT"}, {"mtime", "TIMESTAMPTZ"},
 		{"etag", "VARCHAR"}, {"format", "VARCHAR"}, {"header", "VARCHAR"}, {"fields", "VARCHAR"},
-		{"records", "BIGINT"}, {"rejects", "BIGINT"}, {"loaded_at", "TIMESTAMPTZ"}, {"skipped", "VARCHAR"}}
+		{"records", "BIGINT"}, {"rejects", "BIGINT"}, {"loaded_at", "TIMESTAMPTZ"}, {"skipped", "VARCHAR"},
+		{"content", "VARCHAR"}}
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	var rows [][]*string
 	for _, j := range notes {
@@ -193,7 +194,7 @@ func recordManifest(ctx context.Context, tx *sql.Tx, jobs, notes []*job) error {
 			}
 		}
 		rows = append(rows, []*string{text(fmt.Sprint(j.id)), &j.Key, text(fmt.Sprint(j.Size)), mtimeText(j), text(j.ETag),
-			nil, nil, nil, text("0"), text("0"), &now, text(j.err.Error())})
+			nil, nil, nil, text("0"), text("0"), &now, text(j.err.Error()), text(j.content)})
 	}
 	for _, j := range jobs {
 		if j.err != nil {
@@ -209,9 +210,9 @@ func recordManifest(ctx context.Context, tx *sql.Tx, jobs, notes []*job) error {
 		}
 		rows = append(rows, []*string{text(fmt.Sprint(j.id)), &j.Key, text(fmt.Sprint(j.Size)), mtimeText(j), text(j.ETag),
 			text(j.sniff.Format()), text(j.sniff.Header), text(string(fields)),
-			text(fmt.Sprint(j.records)), text(fmt.Sprint(j.rejects)), &now, nil})
+			text(fmt.Sprint(j.records)), text(fmt.Sprint(j.rejects)), &now, nil, text(j.content)})
 	}
 	// The field list travels as JSON, exact for any name.
-	selects := `id, path, size, mtime, etag, format, header, from_json(fields, '["VARCHAR"]'), records, rejects, loaded_at, skipped`
+	selects := `id, path, size, mtime, etag, format, header, from_json(fields, '["VARCHAR"]'), records, rejects, loaded_at, skipped, content`
 	return bulkInsert(ctx, tx, store.FilesTable, cols, selects, rows)
 }

@@ -22,10 +22,14 @@ var modelDDL = []string{
 		records   BIGINT,
 		rejects   BIGINT,
 		loaded_at TIMESTAMPTZ,
-		skipped   VARCHAR
+		skipped   VARCHAR,
+		content   VARCHAR
 	)`,
 	// Databases written before skipped files were recorded.
 	`ALTER TABLE ` + FilesTable + ` ADD COLUMN IF NOT EXISTS skipped VARCHAR`,
+	// Databases written before files carried a content identity (the
+	// loader's copy check).
+	`ALTER TABLE ` + FilesTable + ` ADD COLUMN IF NOT EXISTS content VARCHAR`,
 	`CREATE TABLE IF NOT EXISTS ` + RecordsTable + ` (
 		` + ColFileID + ` BIGINT,
 		` + ColAccount + ` VARCHAR,
