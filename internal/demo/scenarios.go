@@ -44,6 +44,11 @@ package demo
 //     of an internal source and an external destination adds up to 100 MB
 //     (checked up to 10 million records).
 
+// DatasetVersion changes whenever the records Generate writes for the same
+// options change (a scenario planted or altered): caches of generated files
+// are keyed by it.
+const DatasetVersion = 2
+
 // Thresholds for planting the scenarios.
 const (
 	// ScenarioMinRecords is the smallest Records that gets the scenarios.

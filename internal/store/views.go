@@ -68,7 +68,7 @@ func ViewSQL(layout schema.Layout, loaded map[string]string) (string, error) {
 
 // ErrReservedName means a user view was to take a name flowduck owns (one
 // starting with ReservedPrefix, or DecodedView); test with errors.Is.
-var ErrReservedName = errors.New("names starting with " + ReservedPrefix + " and the name " + DecodedView + " are flowduck's own tables and views: choose another name")
+var ErrReservedName = errors.New("names starting with " + ReservedPrefix + " are flowduck's own tables and views, and so is " + DecodedView + ": choose another name")
 
 // CheckViewName returns ErrReservedName for a name a user view may not
 // take. DuckDB compares names without regard to case, and so does this.

@@ -102,31 +102,38 @@ interfaces AS (
 ),
 
 no_evidence AS (
-    -- nothing between them: what those interfaces logged instead
+    -- nothing between them: what those interfaces logged instead, per
+    -- status, naming at most three interfaces and quoting the first record
     SELECT
         CAST(NULL AS BIGINT) AS protocol,
         CAST(NULL AS INTEGER) AS port,
         CAST(NULL AS VARCHAR) AS client,
         0 AS src_to_dst_accepted, 0 AS src_to_dst_rejected, 0 AS dst_to_src_accepted, 0 AS dst_to_src_rejected,
         min(start) AS first_start,
-        max("end") AS last_end,
+        max(last_end) AS last_end,
         CASE
             WHEN count(*) > 0
                 THEN 'no evidence: no traffic between them was logged, only NODATA/SKIPDATA records of their interfaces'
             ELSE 'no evidence: no records between them, and none of their interfaces logged NODATA or SKIPDATA'
         END AS verdict,
-        string_agg(format('{} x{} on {}, first: {}', log_status, n, interface_id, first_record), '; ' ORDER BY log_status, interface_id) AS evidence
+        string_agg(
+            format('{} x{} on {} interface(s) ({}{}), first: {}', log_status, n, interfaces,
+                   array_to_string(first_interfaces, ', '), CASE WHEN interfaces > 3 THEN ', ...' ELSE '' END, first_record),
+            '; ' ORDER BY log_status
+        ) AS evidence
     FROM (
         SELECT
-            v.log_status, v.interface_id,
+            v.log_status,
             count(*) AS n,
+            count(DISTINCT v.interface_id) AS interfaces,
+            list_sort(list_distinct(list(v.interface_id)))[1:3] AS first_interfaces,
             min(v.start) AS start,
-            max(v."end") AS "end",
+            max(v."end") AS last_end,
             arg_min(concat_ws(' ', v.interface_id, v.start, v."end", v.log_status), v.start) AS first_record
         FROM vpc_flow_logs v
         JOIN interfaces i USING (interface_id)
         WHERE v.log_status IN ('NODATA', 'SKIPDATA')
-        GROUP BY v.log_status, v.interface_id
+        GROUP BY v.log_status
     )
     HAVING NOT EXISTS (SELECT 1 FROM between_them)
 )

@@ -126,7 +126,7 @@ func TestVerdicts(t *testing.T) {
 			params:   map[string]string{"src": "10.0.2.8", "dst": "10.0.1.5"},
 			want:     map[string]string{"protocol": "", "port": "", "first_seen": "2026-03-02 10:06:40+00", "last_seen": "2026-03-02 10:11:00+00"},
 			verdict:  "no evidence: no traffic between them was logged, only NODATA/SKIPDATA",
-			evidence: []string{"NODATA x1 on eni-0bbbbbbbbbbbbbbb2, first: eni-0bbbbbbbbbbbbbbb2 1772446000 1772446060 NODATA", "SKIPDATA x1 on eni-0bbbbbbbbbbbbbbb2"},
+			evidence: []string{"NODATA x1 on 1 interface(s) (eni-0bbbbbbbbbbbbbbb2), first: eni-0bbbbbbbbbbbbbbb2 1772446000 1772446060 NODATA", "SKIPDATA x1 on 1 interface(s) (eni-0bbbbbbbbbbbbbbb2)"},
 		},
 		{
 			name:     "nothing at all",
@@ -140,7 +140,7 @@ func TestVerdicts(t *testing.T) {
 			name:     "another port: nothing between them there",
 			params:   map[string]string{"src": "10.0.1.5", "dst": "198.51.100.20", "port": "80"},
 			verdict:  "no evidence: no traffic between them was logged, only NODATA/SKIPDATA",
-			evidence: []string{"NODATA x1 on eni-0bbbbbbbbbbbbbbb2"},
+			evidence: []string{"NODATA x1 on 1 interface(s) (eni-0bbbbbbbbbbbbbbb2)"},
 		},
 	}
 	for _, tc := range tests {
