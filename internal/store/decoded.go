@@ -30,8 +30,6 @@ func decodedQuery() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	private := LiteralList(schema.PrivateScopes())
-	public := Literal(schema.ScopePublic)
 	exprs := map[string]string{
 		"start_time":      "to_timestamp(start)",
 		"end_time":        `to_timestamp("end")`,
@@ -48,8 +46,7 @@ func decodedQuery() (string, error) {
     WHEN flow_direction IS NOT NULL THEN flow_direction
     WHEN pkt_dstaddr <> dstaddr THEN 'ingress'
     WHEN pkt_srcaddr <> srcaddr THEN 'egress'
-    WHEN src_scope IN (` + private + `) AND dst_scope = ` + public + ` THEN 'egress'
-    WHEN src_scope = ` + public + ` AND dst_scope IN (` + private + `) THEN 'ingress'
+    ELSE ` + scopeDirectionSQL() + `
   END`,
 	}
 	cols := make([]string, 0, len(schema.DecodedColumns))
@@ -63,6 +60,20 @@ func decodedQuery() (string, error) {
 	return "SELECT\n  * EXCLUDE (src_scope, dst_scope, service_port),\n  " + strings.Join(cols, ",\n  ") +
 		"\nFROM (\n  SELECT *,\n  " + src + " AS src_scope,\n  " + dst + " AS dst_scope,\n  least(srcport, dstport) AS service_port\n  FROM main." +
 		Ident(FlowsView) + "\n)", nil
+}
+
+// scopeDirectionSQL tells direction from the two scopes: egress from a
+// private scope to public, ingress the other way. The pair is bound once
+// (a lambda over a one-element list): DuckDB inlines the inner query's
+// scope columns, so each mention would classify the addresses again.
+func scopeDirectionSQL() string {
+	var egress, ingress []string
+	for _, p := range schema.PrivateScopes() {
+		egress = append(egress, p+">"+schema.ScopePublic)
+		ingress = append(ingress, schema.ScopePublic+">"+p)
+	}
+	return "list_transform([src_scope || '>' || dst_scope], lambda scopes: CASE WHEN scopes IN (" + LiteralList(egress) +
+		") THEN 'egress' WHEN scopes IN (" + LiteralList(ingress) + ") THEN 'ingress' END)[1]"
 }
 
 // protocolList is schema.Protocols as a list literal of 256 names (NULL
@@ -94,11 +105,12 @@ func serviceSQL() string {
 	for i, p := range schema.ServiceProtocols {
 		protos[i] = strconv.Itoa(p)
 	}
-	b.WriteString("CASE WHEN protocol IN (" + strings.Join(protos, ", ") + ") THEN CASE service_port")
+	// The port is bound once (see scopeDirectionSQL).
+	b.WriteString("CASE WHEN protocol IN (" + strings.Join(protos, ", ") + ") THEN list_transform([service_port], lambda port: CASE port")
 	for _, s := range schema.Services {
 		fmt.Fprintf(&b, " WHEN %d THEN %s", s.Port, Literal(s.Name))
 	}
-	b.WriteString(" END END")
+	b.WriteString(" END)[1] END")
 	return b.String()
 }
 
