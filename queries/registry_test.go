@@ -15,7 +15,7 @@ import (
 func TestBuiltinsAreTheContract(t *testing.T) {
 	want := []string{"admin-ports-exposed", "bpa-rejects", "conversation", "database-ports-exposed", "ecs-services",
 		"external-ingress-accepted", "first-last-seen", "high-packets-low-bytes", "host-sweep", "ip-activity",
-		"ipv4-vs-ipv6", "large-egress", "nat-egress-by-service", "off-hours", "port-scan", "rejected", "rejected-tcp",
+		"ipv4-vs-ipv6", "large-egress", "nacl-asymmetric", "nat-egress-by-service", "off-hours", "port-scan", "rejected", "rejected-tcp",
 		"tcp-half-open", "top-enis", "top-instances", "top-ports", "top-rejected-sources", "top-subnets",
 		"top-talkers", "top-talkers-packet-level", "traffic-over-time", "traffic-path-breakdown", "unusual-protocols",
 		"visibility-gaps"}
@@ -29,8 +29,8 @@ func TestBuiltinsAreTheContract(t *testing.T) {
 		if r.Description == "" || r.Origin != BuiltIn || !r.IsBuiltIn() {
 			t.Errorf("%s: description %q, origin %q", r.Name, r.Description, r.Origin)
 		}
-		if strings.Contains(r.Statement(), ";") {
-			t.Errorf("%s: statement keeps a ';'", r.Name)
+		if strings.HasSuffix(strings.TrimSpace(r.Statement()), ";") {
+			t.Errorf("%s: statement keeps its ';'", r.Name)
 		}
 	}
 	if strings.Join(got, " ") != strings.Join(want, " ") {

@@ -51,7 +51,7 @@ func init() {
 		{names: []string{"tables"}, help: "list the tables and views", run: (*shell).cmdTables},
 		{names: []string{"schema"}, args: "[NAME]", help: "show the CREATE statement of every table and view, or of NAME (LIKE pattern)",
 			maxArgs: 1, complete: completeTables, run: (*shell).cmdSchema},
-		{names: []string{"fields"}, help: "the flow-log field catalog: AWS names, Athena columns, types",
+		{names: []string{"fields"}, help: "the flow-log field catalog: AWS names, Athena columns, types; then the flows view's decoded columns",
 			run: hookOutput("fields", func(h Hooks) outputHook { return h.Fields })},
 		{names: []string{"mode"}, args: "[FORMAT]", help: "show or set the output format: " + strings.Join(render.Names(), ", "),
 			maxArgs: 1, complete: fixedWords(render.Names()...), run: (*shell).cmdMode},
@@ -87,6 +87,9 @@ func init() {
 			minArgs: 1, maxArgs: 3, complete: completeParam, run: (*shell).cmdParam},
 		{names: []string{"save"}, args: "NAME", help: "save the last statement as report NAME", minArgs: 1, maxArgs: 1,
 			complete: completeReportNames, run: (*shell).cmdSave},
+		{names: []string{"why"}, args: "SRC DST [port=P] [protocol=tcp|udp|icmp] [k=v...]",
+			help: "both directions between two endpoints, with a verdict per port and the records it rests on", minArgs: 2, maxArgs: -1,
+			complete: fixedWordsAfter(2, "port=", "protocol=tcp", "protocol=udp", "protocol=icmp"), run: (*shell).cmdWhy, timed: true},
 	}
 }
 

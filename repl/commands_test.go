@@ -54,6 +54,10 @@ func (r *recorder) hooks() Hooks {
 			r.calls = append(r.calls, "save "+name+": "+sql)
 			return "/reports/" + name + ".sql", nil
 		},
+		Why: func(_ context.Context, args []string, w io.Writer, _ render.Options) error {
+			r.calls = append(r.calls, "why "+strings.Join(args, " "))
+			return nil
+		},
 		ReportNames:  func() []string { return []string{"top-talkers", "rejected-by-port"} },
 		ReportParams: func(string) []string { return []string{"ip", "since", "until"} },
 	}
@@ -118,6 +122,9 @@ func TestDotCommands(t *testing.T) {
 		{name: "view", inputs: []string{".view athena hive"}, wantCalls: []string{"view athena hive"}},
 		{name: "run passes parameters", inputs: []string{".run top-talkers ip=10.0.0.1 since=2024-01-01"},
 			wantCalls: []string{"run top-talkers ip=10.0.0.1 since=2024-01-01"}},
+		{name: "why passes the endpoints and k=v", inputs: []string{".why 10.0.0.1 203.0.113.9 port=22 since=24h"},
+			wantCalls: []string{"why 10.0.0.1 203.0.113.9 port=22 since=24h"}},
+		{name: "why needs two endpoints", inputs: []string{".why 10.0.0.1"}, wantErr: "Error: usage: .why SRC DST"},
 		{name: "run reports the hook's error", inputs: []string{".run missing"}, wantErr: "Error: no report named missing",
 			wantCalls: []string{"run missing "}},
 		{name: "param binds $NAME", inputs: []string{".param set ip 10.0.0.2", "select srcport from flows where srcaddr = $ip;"},
@@ -171,7 +178,7 @@ func TestDotCommands(t *testing.T) {
 }
 
 func TestUnavailableHooks(t *testing.T) {
-	for _, line := range []string{".load x", ".files", ".rejects", ".view a b", ".reports", ".run r", ".save r", ".fields"} {
+	for _, line := range []string{".load x", ".files", ".rejects", ".view a b", ".reports", ".run r", ".save r", ".fields", ".why a b"} {
 		t.Run(line, func(t *testing.T) {
 			s, _, _ := newTestShell(t, Hooks{})
 			s.lastSQL = "select 1"
@@ -211,7 +218,7 @@ func TestIssueCommandsDeclared(t *testing.T) {
 	// The dot-commands issue 6 asks for.
 	// .human and .param come from issue 17.
 	want := []string{".help", ".quit", ".exit", ".tables", ".schema", ".fields", ".mode", ".headers", ".nullvalue",
-		".maxrows", ".human", ".timer", ".read", ".output", ".once", ".load", ".files", ".rejects", ".view", ".reports", ".run", ".param", ".save"}
+		".maxrows", ".human", ".timer", ".read", ".output", ".once", ".load", ".files", ".rejects", ".view", ".reports", ".run", ".param", ".save", ".why"}
 	if diff := cmp.Diff(want, commandNames()); diff != "" {
 		t.Errorf("commands (-want +got):\n%s", diff)
 	}

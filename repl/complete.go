@@ -276,6 +276,17 @@ func fixedWords(words ...string) argCompleter {
 	}
 }
 
+// fixedWordsAfter completes every argument from the n-th (0-based) on with
+// words.
+func fixedWordsAfter(n int, words ...string) argCompleter {
+	return func(_ context.Context, _ *shell, i int, _ []string, _ string) []string {
+		if i >= n {
+			return words
+		}
+		return nil
+	}
+}
+
 // completeTables completes table and view names.
 func completeTables(ctx context.Context, s *shell, _ int, _ []string, _ string) []string {
 	rels, _, _, _ := s.cat.snapshot(ctx, s.cfg.Session.Conn)

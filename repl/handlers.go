@@ -168,6 +168,15 @@ func (s *shell) cmdRun(ctx context.Context, args []string) error {
 	return errors.Join(s.hooks.RunReport(ctx, args[0], args[1:], w, opts), s.resultDone())
 }
 
+// cmdWhy explains the traffic between two endpoints.
+func (s *shell) cmdWhy(ctx context.Context, args []string) error {
+	if s.hooks.Why == nil {
+		return unavailable("why")
+	}
+	w, opts := s.dest()
+	return errors.Join(s.hooks.Why(ctx, args, w, opts), s.resultDone())
+}
+
 // cmdSave saves the last statement that ran as a report.
 func (s *shell) cmdSave(_ context.Context, args []string) error {
 	if s.hooks.SaveReport == nil {

@@ -67,6 +67,9 @@ type Hooks struct {
 	ReportNames func() []string
 	// ReportParams lists the parameter names of a report (for completion).
 	ReportParams func(name string) []string
+	// Why writes what is known of the traffic between two endpoints, args
+	// being SRC DST and k=v parameters and filters (.why).
+	Why func(ctx context.Context, args []string, w io.Writer, opts render.Options) error
 	// Fields writes the flow-log field catalog (.fields).
 	Fields func(ctx context.Context, w io.Writer, opts render.Options) error
 	// Rewrite turns a statement in the Athena dialect into DuckDB SQL before

@@ -95,7 +95,7 @@ func runDemo(ctx context.Context, o *demoOptions) error {
 	if err != nil {
 		cache = os.TempDir()
 	}
-	dir := filepath.Join(cache, "flowduck", "demo", fmt.Sprintf("%s-%d-%d-%d", o.formats, o.records, o.files, o.seed))
+	dir := filepath.Join(cache, "flowduck", "demo", fmt.Sprintf("v%d-%s-%d-%d-%d", demo.DatasetVersion, o.formats, o.records, o.files, o.seed))
 	if _, err := os.Stat(filepath.Join(dir, ".complete")); err != nil {
 		if err := os.RemoveAll(dir); err != nil {
 			return fmt.Errorf("demo: %w", err)

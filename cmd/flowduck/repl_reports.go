@@ -15,7 +15,8 @@ import (
 	"github.com/flowduck/flowduck/repl"
 )
 
-// addReportHooks gives the shell the saved reports: .reports, .run, .save.
+// addReportHooks gives the shell the saved reports (.reports, .run, .save)
+// and .why.
 func addReportHooks(h *repl.Hooks, s *duck.Session, g *globalOptions) {
 	list := func() ([]queries.Report, error) {
 		dirs, err := queries.Dirs(g.getenv)
@@ -49,6 +50,9 @@ func addReportHooks(h *repl.Hooks, s *duck.Session, g *globalOptions) {
 			return err
 		}
 		return queries.Run(ctx, s.Conn, call, w, opts)
+	}
+	h.Why = func(ctx context.Context, args []string, w io.Writer, opts render.Options) error {
+		return shellWhy(ctx, s, args, w, opts)
 	}
 	h.SaveReport = func(name, sql string) (string, error) {
 		dir, err := queries.UserDir(g.getenv)

@@ -109,6 +109,7 @@ func commands() []func(*globalOptions) *cobra.Command {
 		newSQLCmd,
 		newViewCmd,
 		newVersionCmd,
+		newWhyCmd,
 	}
 }
 

@@ -33,7 +33,8 @@ func newSchemaCmd(g *globalOptions) *cobra.Command {
 		Use:   "schema",
 		Short: "Show the flow-log field catalog, or the Athena DDL of a table layout",
 		Long: `Without flags, list every VPC Flow Logs field (versions 2 to 11, Transit Gateway
-fields included): its AWS name, Athena column, types, version and legacy alias.
+fields included): its AWS name, Athena column, types, version and legacy alias; then the
+columns the view flows adds (times, protocol, flag and service names, scopes, direction).
 With --athena-ddl, print the Athena CREATE EXTERNAL TABLE statement for a layout, with the
 fields loaded in the database (or Athena's documented v2-v5 columns when nothing is loaded).`,
 		Example: `  flowduck schema -o markdown
@@ -69,12 +70,16 @@ func runSchemaCatalog(ctx context.Context, o *schemaOptions) error {
 	return renderCatalog(ctx, o.g.streams.Out, ropts)
 }
 
-// renderCatalog writes the field catalog.
+// renderCatalog writes the field catalog, then the columns the flows view
+// decodes from the fields (no AWS field name, no Athena type).
 func renderCatalog(ctx context.Context, w io.Writer, ropts render.Options) error {
 	cols := []string{"field", "column", "athena_type", "duckdb_type", "version", "legacy_name", "description"}
-	data := make([][]any, len(schema.Catalog))
-	for i, f := range schema.Catalog {
-		data[i] = []any{f.Name, f.Column, f.AthenaType, f.DuckType, int64(f.Version), f.Legacy, f.Doc}
+	data := make([][]any, 0, len(schema.Catalog)+len(schema.DecodedColumns))
+	for _, f := range schema.Catalog {
+		data = append(data, []any{f.Name, f.Column, f.AthenaType, f.DuckType, int64(f.Version), f.Legacy, f.Doc})
+	}
+	for _, c := range schema.DecodedColumns {
+		data = append(data, []any{nil, c.Column, nil, c.DuckType, int64(c.Version), nil, "(view " + schema.DecodedView + ") " + c.Doc})
 	}
 	_, err := render.Values(ctx, w, cols, data, ropts)
 	return err

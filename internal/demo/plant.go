@@ -16,7 +16,7 @@ type scenarioFile struct {
 // scenarioFiles lists the files of the planted scenarios (see scenarios.go).
 var scenarioFiles = []scenarioFile{
 	{0, BruteForceDay, BruteForceHour, plantBruteForce},
-	{0, ExposureDay, ExposureHour, plantExposures},
+	{0, ExposureDay, ExposureHour, func(p *planter) { plantExposures(p); plantNACL(p) }},
 	{0, OffHoursDay, 1, plantOffHours},
 	{0, OffHoursDay, 2, plantOffHours},
 	{0, OffHoursDay, 3, plantOffHours},
@@ -327,5 +327,14 @@ func plantConversation(p *planter) {
 		p.emit(conn{client: a, server: b, sport: int32(47000 + 3*k), dport: ConversationPort, proto: 6,
 			start: t, end: t + 40, pktsOut: int64(20 + k), bytesOut: int64(8000 + 200*k),
 			pktsIn: int64(110 + 4*k), bytesIn: int64(150_000 + 5000*k), cFlags: 3, sFlags: 19})
+	}
+}
+
+func plantNACL(p *planter) {
+	h := p.host(NACLClient)
+	for k := range NACLQueries {
+		t := p.at(10*k, 0)
+		p.emit(conn{client: h, sAddr: NACLServer, sport: int32(50123 + k), dport: NACLPort, proto: 17,
+			start: t, end: t + 1, replyAction: actionReject, pktsOut: 1, bytesOut: 76, pktsIn: 1, bytesIn: 76})
 	}
 }

@@ -79,6 +79,7 @@ type conn struct {
 	start, end        int64
 	cFlags, sFlags    int16
 	action            uint8
+	replyAction       uint8 // the reply's action when it differs (actionNone: action)
 	noReply           bool
 	ipv6              bool
 	rejectReason      string
@@ -121,6 +122,9 @@ func (c *conn) emit(out []rec) []rec {
 		action: c.action, status: statusOK, tcpFlags: flags(c.sFlags), ipv6: c.ipv6,
 		pktSrcSvc: c.sSvc, pktDstSvc: c.cSvc,
 		encryption: enc, trafficPath: -1,
+	}
+	if c.replyAction != actionNone {
+		rep.action = c.replyAction
 	}
 	if c.client != nil {
 		r := req

@@ -44,6 +44,11 @@ package demo
 //     of an internal source and an external destination adds up to 100 MB
 //     (checked up to 10 million records).
 
+// DatasetVersion changes whenever the records Generate writes for the same
+// options change (a scenario planted or altered): caches of generated files
+// are keyed by it.
+const DatasetVersion = 2
+
 // Thresholds for planting the scenarios.
 const (
 	// ScenarioMinRecords is the smallest Records that gets the scenarios.
@@ -53,7 +58,7 @@ const (
 	// ScenarioMinDays is the number of days the scenarios span.
 	ScenarioMinDays = 2
 	// ScenarioRecords is the number of records the scenarios add, all together.
-	ScenarioRecords = 2556
+	ScenarioRecords = 2562
 )
 
 // Accounts and regions of the estate. Flow logs: 0 = A/us-east-1, 1 =
@@ -327,4 +332,20 @@ const (
 	ConversationBytesBToA   = 13_350_000
 	ConversationDay         = 0
 	ConversationHour        = 16
+)
+
+// NACL-dropped replies: NACLClient (mgmt host of flow log 0, account A,
+// us-east-1, v2) queries NTP on NACLServer NACLQueries times on day 0 at
+// 15:00, 15:10 and 15:20 UTC, in the exposures' file (port 123 from 50123,
+// 50124, ...); each query is
+// ACCEPTed and its reply REJECTed (a network ACL without the ephemeral
+// ports inbound): NACLQueries records each way, on NACLClientENI.
+const (
+	NACLClient    = "10.10.0.40"
+	NACLClientENI = "eni-09934aa9f04b21433"
+	NACLServer    = "203.0.113.123"
+	NACLPort      = 123
+	NACLQueries   = 3
+	NACLDay       = ExposureDay
+	NACLHour      = ExposureHour
 )

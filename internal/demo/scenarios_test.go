@@ -426,10 +426,26 @@ func checkScenarios(t *testing.T, d scenarioData, full bool) {
 		}
 		d.expectAt(t, "conversation", all, ConversationDay, ConversationHour, ConversationHour)
 	})
+	t.Run("nacl-dropped replies", func(t *testing.T) {
+		all := d.where(func(r row) bool { return in(NACLServer, r.s("srcaddr"), r.s("dstaddr")) })
+		queries := d.where(func(r row) bool {
+			return r.s("srcaddr") == NACLClient && r.s("dstaddr") == NACLServer && r.n("dstport") == NACLPort && r.s("action") == "ACCEPT"
+		})
+		replies := d.where(func(r row) bool {
+			return r.s("srcaddr") == NACLServer && r.s("dstaddr") == NACLClient && r.n("srcport") == NACLPort && r.s("action") == "REJECT"
+		})
+		expectEq(t, "records", len(all), 2*NACLQueries)
+		expectEq(t, "accepted queries", len(queries), NACLQueries)
+		expectEq(t, "rejected replies", len(replies), NACLQueries)
+		for _, r := range all {
+			expectEq(t, "interface", r.s("interface-id"), NACLClientENI)
+		}
+		d.expectAt(t, "nacl", all, NACLDay, NACLHour, NACLHour)
+	})
 	t.Run("documentation ranges belong to scenarios", func(t *testing.T) {
 		known := map[string]bool{BruteForceSource: true, PortScanSource: true, SweepSource: true,
 			LargeEgressDestination: true, NATOtherDestination: true, DatabaseExposureSource: true,
-			GREPeer: true, ESPPeer: true, FloodSource: true, OffHoursDestination: true, ECSPaymentsExternal: true}
+			GREPeer: true, ESPPeer: true, FloodSource: true, OffHoursDestination: true, ECSPaymentsExternal: true, NACLServer: true}
 		for _, e := range AdminExposures {
 			known[e.Source] = true
 		}

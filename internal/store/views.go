@@ -67,13 +67,13 @@ func ViewSQL(layout schema.Layout, loaded map[string]string) (string, error) {
 }
 
 // ErrReservedName means a user view was to take a name flowduck owns (one
-// starting with ReservedPrefix); test with errors.Is.
-var ErrReservedName = errors.New("names starting with " + ReservedPrefix + " are flowduck's own tables and views: choose another name")
+// starting with ReservedPrefix, or DecodedView); test with errors.Is.
+var ErrReservedName = errors.New("names starting with " + ReservedPrefix + " are flowduck's own tables and views, and so is " + DecodedView + ": choose another name")
 
 // CheckViewName returns ErrReservedName for a name a user view may not
 // take. DuckDB compares names without regard to case, and so does this.
 func CheckViewName(name string) error {
-	if strings.HasPrefix(strings.ToLower(name), ReservedPrefix) {
+	if strings.HasPrefix(strings.ToLower(name), ReservedPrefix) || strings.EqualFold(name, DecodedView) {
 		return ErrReservedName
 	}
 	return nil
@@ -135,6 +135,9 @@ func CreateView(ctx context.Context, q Querier, name, layoutName string) error {
 	if err := createFlowsView(ctx, q, loaded); err != nil {
 		return err
 	}
+	if err := createDecodedView(ctx, q); err != nil {
+		return err
+	}
 	if _, err := q.ExecContext(ctx, "DELETE FROM "+ViewsTable+" WHERE name = ?", name); err != nil {
 		return fmt.Errorf("record view %s: %w", name, err)
 	}
@@ -183,9 +186,12 @@ func RefreshViews(ctx context.Context, q Querier) error {
 			return err
 		}
 	}
-	// Last, so that it wins over a remembered view of its name that an
+	// Last, so that they win over a remembered view of their name that an
 	// older flowduck let a user create.
-	return createFlowsView(ctx, q, loaded)
+	if err := createFlowsView(ctx, q, loaded); err != nil {
+		return err
+	}
+	return createDecodedView(ctx, q)
 }
 
 // createView creates the view in main and its mirror in "default".

@@ -1,0 +1,71 @@
+-- name: nacl-asymmetric
+-- description: Requests ACCEPTed whose replies were REJECTed on the same interface: a network ACL dropped the reply (security groups are stateful)
+-- param: slack duration 60s "how far apart the request's and the reply's record windows may be"
+
+-- A security group lets the reply to an allowed request through; a network
+-- ACL is stateless and may not. So an ACCEPTed request and a REJECTed record
+-- of the reverse flow (same interface and protocol, addresses and ports
+-- swapped, overlapping time) mean a network ACL dropped the reply. The
+-- request's dstport is the service port.
+WITH accepted AS (
+    SELECT interface_id, srcaddr, dstaddr, srcport, dstport, protocol, start, "end"
+    FROM vpc_flow_logs
+    WHERE action = 'ACCEPT'
+      AND log_status = 'OK'
+),
+
+rejected AS (
+    SELECT interface_id, srcaddr, dstaddr, srcport, dstport, protocol, start, "end", flow_direction
+    FROM vpc_flow_logs
+    WHERE action = 'REJECT'
+      AND log_status = 'OK'
+),
+
+pairs AS (
+    -- one row per request record and reverse rejected record
+    SELECT
+        a.interface_id,
+        a.srcaddr AS client,
+        a.dstaddr AS server,
+        a.dstport AS port,
+        a.protocol,
+        r.srcaddr AS reply_src,
+        r.dstaddr AS reply_dst,
+        r.flow_direction,
+        a.start AS request_start,
+        r.start AS reply_start
+    FROM accepted a
+    JOIN rejected r
+      ON r.interface_id = a.interface_id
+     AND r.protocol = a.protocol
+     AND r.srcaddr = a.dstaddr
+     AND r.dstaddr = a.srcaddr
+     AND r.srcport = a.dstport
+     AND r.dstport = a.srcport
+     AND r.start <= a."end" + $slack
+     AND r."end" >= a.start - $slack
+)
+
+SELECT
+    interface_id,
+    client,
+    server,
+    port,
+    protocol,
+    -- the rejected reply's direction relative to the interface: recorded
+    -- (v5), else told by which side is the private address
+    coalesce(
+        max(flow_direction),
+        CASE
+            WHEN is_private(max(reply_dst)) AND NOT is_private(max(reply_src)) THEN 'ingress'
+            WHEN is_private(max(reply_src)) AND NOT is_private(max(reply_dst)) THEN 'egress'
+        END
+    ) AS rejected_direction,
+    count(DISTINCT request_start) AS request_windows,
+    count(DISTINCT reply_start) AS rejected_reply_windows,
+    from_unixtime(min(request_start)) AS first_seen,
+    from_unixtime(max(reply_start)) AS last_seen,
+    'network ACL (the reply was dropped; security groups are stateful)' AS verdict
+FROM pairs
+GROUP BY interface_id, client, server, port, protocol
+ORDER BY min(request_start), interface_id, client, server, port, protocol;
