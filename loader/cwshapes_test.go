@@ -57,7 +57,7 @@ func TestCloudWatchUserShapes(t *testing.T) {
 			if got := one(t, s, "SELECT format FROM flowduck_files"); got != tc.format {
 				t.Errorf("format = %q, want %q", got, tc.format)
 			}
-			golden(t, tc.sample+".txt", append(query(t, s.Conn, cwRecords), query(t, s.Conn, cwRejects)...))
+			checkGolden(t, tc.sample+".txt", append(query(t, s.Conn, cwRecords), query(t, s.Conn, cwRejects)...))
 			mustCheck(t, s.Conn)
 		})
 	}

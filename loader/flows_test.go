@@ -63,7 +63,7 @@ func TestFlowsViewDecodesSamples(t *testing.T) {
 				protocol_name, tcp_flags_names, service, src_scope, dst_scope, direction FROM flows ORDER BY ALL`) {
 				lines = append(lines, []string{strings.Join(r, "\t")})
 			}
-			golden(t, "flows-"+strings.TrimSuffix(tc.file, ".log")+".txt", lines)
+			checkGolden(t, "flows-"+strings.TrimSuffix(tc.file, ".log")+".txt", lines)
 		})
 	}
 }

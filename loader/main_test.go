@@ -12,6 +12,7 @@ import (
 
 	"github.com/flowduck/flowduck/internal/dbtest"
 	"github.com/flowduck/flowduck/internal/duck"
+	"github.com/flowduck/flowduck/internal/golden"
 )
 
 func TestMain(m *testing.M) {
@@ -60,16 +61,16 @@ func one(t *testing.T, s *duck.Session, stmt string, args ...any) string {
 	return dbtest.One(t, s.Conn, stmt, args...)
 }
 
-// golden compares rows, one line each with "|" between the values, with
+// checkGolden compares rows, one line each with "|" between the values, with
 // testdata/golden/name, rewriting it with -update.
-func golden(t *testing.T, name string, rows [][]string) {
+func checkGolden(t *testing.T, name string, rows [][]string) {
 	t.Helper()
 	var b strings.Builder
 	for _, r := range rows {
 		b.WriteString(strings.Join(r, "|"))
 		b.WriteByte('\n')
 	}
-	dbtest.Golden(t, filepath.Join("testdata", "golden", name), b.String())
+	golden.Check(t, filepath.Join("testdata", "golden", name), b.String())
 }
 
 // writeFile writes content to dir/rel, creating directories.

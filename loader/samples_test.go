@@ -85,7 +85,7 @@ func TestSamplesLoadExactly(t *testing.T) {
 					t.Errorf("%s = %s, want %s", q, got, want)
 				}
 			}
-			golden(t, tc.file+".txt", query(t, s.Conn, "SELECT * FROM vpc_flow_logs ORDER BY ALL"))
+			checkGolden(t, tc.file+".txt", query(t, s.Conn, "SELECT * FROM vpc_flow_logs ORDER BY ALL"))
 		})
 	}
 }

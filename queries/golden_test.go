@@ -4,8 +4,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/flowduck/flowduck/internal/dbtest"
 	"github.com/flowduck/flowduck/internal/filter"
+	"github.com/flowduck/flowduck/internal/golden"
 )
 
 // goldenParams are the parameters each golden run uses: the required ones
@@ -31,7 +31,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			dbtest.Golden(t, filepath.Join("testdata", "golden", r.Name+".txt"), got)
+			golden.Check(t, filepath.Join("testdata", "golden", r.Name+".txt"), got)
 			if len(parseCSV(t, got).rows) == 0 {
 				t.Errorf("%s finds nothing in the demo data", r.Name)
 			}

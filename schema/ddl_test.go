@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flowduck/flowduck/internal/dbtest"
+	"github.com/flowduck/flowduck/internal/golden"
 )
 
 func TestAthenaDDLGolden(t *testing.T) {
@@ -45,7 +45,7 @@ func TestAthenaDDLGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
 			got := AthenaDDL(tt.opts)
-			dbtest.Golden(t, filepath.Join("testdata", "ddl", tt.golden+".sql"), got)
+			golden.Check(t, filepath.Join("testdata", "ddl", tt.golden+".sql"), got)
 		})
 	}
 }

@@ -1,10 +1,6 @@
 package dbtest
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -46,41 +42,5 @@ func TestRowsOnePlain(t *testing.T) {
 	}
 	if got := One(t, OpenMemory(t).Conn, "SELECT 1/3"); got != "0" {
 		t.Errorf("1/3 with the Athena dialect: %s, want integer division", got)
-	}
-}
-
-// recorder is a testing.TB that records failures instead of failing.
-type recorder struct {
-	testing.TB
-	errors []string
-}
-
-func (r *recorder) Helper() {}
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errors = append(r.errors, fmt.Sprintf(format, args...))
-}
-func (r *recorder) Fatalf(format string, args ...any) { r.Errorf(format, args...) }
-
-func TestGolden(t *testing.T) {
-	defer func(u bool) { *update = u }(*update)
-	*update = false
-	path := filepath.Join(t.TempDir(), "out.txt")
-	if err := os.WriteFile(path, []byte("one\ntwo\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	same := &recorder{TB: t}
-	Golden(same, path, "one\ntwo\n")
-	if len(same.errors) != 0 {
-		t.Errorf("equal text reported: %v", same.errors)
-	}
-	other := &recorder{TB: t}
-	Golden(other, path, "one\n2\n")
-	if len(other.errors) != 1 {
-		t.Errorf("different text: %d failures, want 1", len(other.errors))
-	}
-	missing := &recorder{TB: t}
-	Golden(missing, filepath.Join(t.TempDir(), "none.txt"), "x")
-	if len(missing.errors) == 0 || !strings.Contains(missing.errors[0], "-update") {
-		t.Errorf("missing golden file: %q, want a failure naming -update", missing.errors)
 	}
 }

@@ -1,6 +1,6 @@
 // Package dbtest holds what the tests of flowduck share: a fresh database
-// session, a query's rows as text, and golden files refreshed with
-// `go test -update`. It is an ordinary package so that every package's tests
+// session and a query's rows as text (golden files are internal/golden's,
+// which needs no database). It is an ordinary package so that every package's tests
 // can import it, but only _test.go files do; no program code may.
 //
 // It imports internal/duck (and so internal/dialect): the tests of those two

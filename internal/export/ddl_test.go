@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/flowduck/flowduck/internal/dbtest"
+	"github.com/flowduck/flowduck/internal/golden"
 )
 
 func TestExportDDLGolden(t *testing.T) {
@@ -29,7 +29,7 @@ func TestExportDDLGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			dbtest.Golden(t, filepath.Join("testdata", tt.golden), string(got))
+			golden.Check(t, filepath.Join("testdata", tt.golden), string(got))
 		})
 	}
 }

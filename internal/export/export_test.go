@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/flowduck/flowduck/internal/dbtest"
+	"github.com/flowduck/flowduck/internal/golden"
 	"github.com/flowduck/flowduck/internal/store"
 )
 
@@ -79,7 +80,7 @@ func TestExportLayoutAndNames(t *testing.T) {
 				t.Errorf("partition directories (-want +got):\n%s", diff)
 			}
 			// Names are deterministic: the golden list pins them.
-			dbtest.Golden(t, filepath.Join("testdata", "files-"+tt.name+".txt"), strings.Join(sum.Files, "\n")+"\n")
+			golden.Check(t, filepath.Join("testdata", "files-"+tt.name+".txt"), strings.Join(sum.Files, "\n")+"\n")
 		})
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/flowduck/flowduck/internal/dbtest"
+	"github.com/flowduck/flowduck/internal/golden"
 )
 
 // renderQuery runs query and renders it with opts.
@@ -152,7 +153,7 @@ func TestGolden(t *testing.T) {
 				}
 				got.Files = append(got.Files, txtar.File{Name: string(f.Name), Data: []byte(out)})
 			}
-			dbtest.Golden(t, filepath.Join("testdata", tc.name+".txtar"), string(txtar.Format(got)))
+			golden.Check(t, filepath.Join("testdata", tc.name+".txtar"), string(txtar.Format(got)))
 		})
 	}
 }

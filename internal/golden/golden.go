@@ -1,4 +1,8 @@
-package dbtest
+// Package golden compares test output with golden files under testdata/ and
+// rewrites them with `go test -update`. It has no dependency on the database,
+// so every package's tests can use it (internal/dbtest is for tests that open
+// one).
+package golden
 
 import (
 	"flag"
@@ -12,9 +16,9 @@ import (
 // update is `go test -update`: rewrite golden files instead of comparing.
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
-// Golden compares got with the golden file at path; with -update it writes
+// Check compares got with the golden file at path; with -update it writes
 // got there instead (creating its directory).
-func Golden(t testing.TB, path, got string) {
+func Check(t testing.TB, path, got string) {
 	t.Helper()
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
