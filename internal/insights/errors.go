@@ -19,7 +19,7 @@ type SyntaxError struct {
 func (e *SyntaxError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "line %d, column %d: %s", e.Line, e.Column, e.Msg)
-	if e.Text != "" && !strings.ContainsAny(e.Text, "\r") {
+	if !strings.ContainsAny(e.Text, "\r") {
 		fmt.Fprintf(&b, "\n  %s\n  %s^", e.Text, strings.Repeat(" ", max(e.Column-1, 0)))
 	}
 	return b.String()
@@ -43,11 +43,11 @@ func (e *UnsupportedError) Error() string {
 // unsupported lists the constructs of the language that have no
 // translation, each with what to do instead.
 var unsupported = map[string]string{
-	"pattern": "it clusters messages with CloudWatch's machine learning; group flow records with `stats count(*) by` the fields that matter (srcAddr, dstPort, action)",
-	"anomaly": "it needs CloudWatch's anomaly models; compare periods with `stats ... by bin(1h)` or run `flowduck detect`",
-	"diff":    "it compares with an earlier CloudWatch time range; run the query twice with --since/--until and compare",
-	"unmask":  "flow logs carry no masked data; select the field itself",
-	"lookup":  "lookup tables live in CloudWatch; load your table into DuckDB and join it with `flowduck sql`",
-	"source":  "log groups are chosen with --account, --region and --eni (and the data you load), not in the query",
+	"pattern":     "it clusters messages with CloudWatch's machine learning; group flow records with `stats count(*) by` the fields that matter (srcAddr, dstPort, action)",
+	"anomaly":     "it needs CloudWatch's anomaly models; compare periods with `stats ... by bin(1h)` or run `flowduck detect`",
+	"diff":        "it compares with an earlier CloudWatch time range; run the query twice with --since/--until and compare",
+	"unmask":      "flow logs carry no masked data; select the field itself",
+	"lookup":      "lookup tables live in CloudWatch; load your table into DuckDB and join it with `flowduck sql`",
+	"source":      "log groups are chosen with --account, --region and --eni (and the data you load), not in the query",
 	"filterindex": "field indexes are a CloudWatch storage feature; use `filter`",
 }

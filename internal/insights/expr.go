@@ -161,6 +161,10 @@ func compare(op, x string, tx typ, y string, ty typ, lx, ly *String) string {
 			return "coalesce(" + bin(numLit(lx.Value), numeric(y, ty)) + ", " + bin(x, y) + ")"
 		}
 		return "coalesce(" + bin(numeric(x, tx), numeric(y, ty)) + ", " + bin(x, y) + ")"
+	case ly != nil && isNumeric(ly.Value):
+		return bin(numeric(x, tx), numLit(ly.Value))
+	case lx != nil && isNumeric(lx.Value):
+		return bin(numLit(lx.Value), numeric(y, ty))
 	case tx == tyStr || ty == tyStr || tx != ty:
 		return bin(numeric(x, tx), numeric(y, ty))
 	}

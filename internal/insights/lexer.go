@@ -229,9 +229,11 @@ func isOperatorWord(s string) bool {
 	return false
 }
 
-func isDigit(c byte) bool     { return c >= '0' && c <= '9' }
-func isNameStart(c byte) bool { return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-func isNamePart(c byte) bool  { return isNameStart(c) || isDigit(c) || c == '.' || c == '@' }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isNameStart(c byte) bool {
+	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+func isNamePart(c byte) bool { return isNameStart(c) || isDigit(c) || c == '.' || c == '@' }
 
 // syntaxAt makes a SyntaxError at byte offset pos of src.
 func syntaxAt(src string, pos int, msg string) *SyntaxError {

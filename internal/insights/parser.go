@@ -1,6 +1,7 @@
 package insights
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,10 +13,36 @@ import (
 func Parse(src string) (*Query, error) {
 	toks, err := lex(src)
 	if err != nil {
-		return nil, err
+		return nil, unsupportedBefore(src, err)
 	}
 	p := &parser{src: src, toks: toks}
 	return p.query()
+}
+
+// unsupportedBefore returns the UnsupportedError of a construct that comes
+// before a lexical error (SOURCE logGroups(namePrefix: ...) fails to lex at
+// the colon, but what the user must hear is that SOURCE is not supported),
+// else err.
+func unsupportedBefore(src string, err error) error {
+	var se *SyntaxError
+	if !errors.As(err, &se) {
+		return err
+	}
+	lines := strings.SplitAfter(src, "\n")
+	if se.Line > len(lines) {
+		return err
+	}
+	prefix := strings.Join(lines[:se.Line-1], "") + string([]rune(strings.TrimRight(lines[se.Line-1], "\n"))[:se.Column-1])
+	toks, lerr := lex(prefix)
+	if lerr != nil {
+		return err
+	}
+	p := &parser{src: prefix, toks: toks}
+	var ue *UnsupportedError
+	if _, perr := p.query(); errors.As(perr, &ue) {
+		return ue
+	}
+	return err
 }
 
 // parser is a recursive-descent parser over the tokens.
