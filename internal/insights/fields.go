@@ -20,7 +20,14 @@ type Source struct {
 	// EventTime says the relation has store.ColEventTime, the CloudWatch
 	// Logs event time of records loaded from CloudWatch (NULL for others).
 	EventTime bool
+	// Fields says the relation has FieldsColumn: the AWS field names of the
+	// record's file, in the file's order, so @message is rebuilt in it.
+	Fields bool
 }
+
+// FieldsColumn is the column of a Source that lists the AWS field names of
+// each record's file (store.FilesTable's fields).
+const FieldsColumn = "_fields"
 
 // typ is the static type of a compiled expression.
 type typ int
@@ -117,24 +124,34 @@ func (s Source) timestamp() string {
 	return "to_timestamp(" + start + ")"
 }
 
-// message is the SQL of @message: the record's line rebuilt in AWS field
-// order. The default-format fields always appear ('-' for NULL, as AWS
-// writes it); other loaded fields follow in catalog order when set.
+// message is the SQL of @message: the record's line rebuilt in its file's
+// field order ('-' for NULL, as AWS writes it) when the source knows that
+// order, else in AWS's order: the default-format fields, then the other
+// loaded fields that are set.
 func (s Source) message() string {
-	var parts []string
+	var parts, cases []string
 	for _, f := range schema.Catalog {
-		dt, loaded := s.Columns[strings.ToLower(f.Column)]
+		_, loaded := s.Columns[strings.ToLower(f.Column)]
+		value := "CAST(" + store.Ident(f.Column) + " AS VARCHAR)"
 		switch {
 		case f.Version == 2 && loaded:
-			parts = append(parts, "coalesce(CAST("+store.Ident(f.Column)+" AS VARCHAR), '-')")
+			parts = append(parts, "coalesce("+value+", '-')")
 		case f.Version == 2:
 			parts = append(parts, "'-'")
 		case loaded:
-			_ = dt
-			parts = append(parts, "CAST("+store.Ident(f.Column)+" AS VARCHAR)")
+			parts = append(parts, value)
+		}
+		if loaded {
+			cases = append(cases, "WHEN "+store.Literal(f.Name)+" THEN "+value)
 		}
 	}
-	return "concat_ws(' ', " + strings.Join(parts, ", ") + ")"
+	aws := "concat_ws(' ', " + strings.Join(parts, ", ") + ")"
+	if !s.Fields || len(cases) == 0 {
+		return aws
+	}
+	own := "array_to_string(list_transform(" + store.Ident(FieldsColumn) + ", lambda n: coalesce(CASE n " +
+		strings.Join(cases, " ") + " END, '-')), ' ')"
+	return "coalesce(" + own + ", " + aws + ")"
 }
 
 // pseudo resolves the @ fields CloudWatch adds to every event.

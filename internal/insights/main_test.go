@@ -17,6 +17,9 @@ import (
 // once for the test binary.
 var session *duck.Session
 
+// dataDir holds the loaded files: the demo's under data/, the export under cwl/.
+var dataDir string
+
 // cwlExport is a CloudWatch Logs export: each record follows its event
 // time, which @timestamp must show instead of start.
 const cwlExport = `2026-03-05T10:00:07.000Z 2 123456789012 eni-0cw00000000000001 10.9.0.5 10.9.0.6 443 50000 6 10 8400 1772704800 1772704805 ACCEPT OK
@@ -39,6 +42,7 @@ func runTests(m *testing.M) (int, error) {
 		return 1, err
 	}
 	defer os.RemoveAll(dir)
+	dataDir = dir
 	data := filepath.Join(dir, "data")
 	if _, err := demo.Generate(ctx, data, demo.Options{Records: 20_000}); err != nil {
 		return 1, err
