@@ -1,9 +1,6 @@
 package insights
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // SyntaxError is a query that does not parse, or that names something the
 // compiler cannot translate. Line and Column (1-based, in runes) point at
@@ -14,15 +11,24 @@ type SyntaxError struct {
 	Text         string // the query's line the error is on, for the caret
 }
 
-// Error returns "line L, column C: msg" followed by the line and a caret
-// under the column.
+// Error returns "line L, column C: msg".
 func (e *SyntaxError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "line %d, column %d: %s", e.Line, e.Column, e.Msg)
-	if !strings.ContainsAny(e.Text, "\r") {
-		fmt.Fprintf(&b, "\n  %s\n  %s^", e.Text, strings.Repeat(" ", max(e.Column-1, 0)))
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
+}
+
+// Caret returns the query's line and, under it, a caret at the column, each
+// indented by two spaces and ending in a newline.
+func (e *SyntaxError) Caret() string {
+	col := []rune(e.Text)
+	pad := make([]rune, 0, e.Column)
+	for i := 0; i < e.Column-1 && i < len(col); i++ {
+		if col[i] == '\t' {
+			pad = append(pad, '\t')
+		} else {
+			pad = append(pad, ' ')
+		}
 	}
-	return b.String()
+	return "  " + e.Text + "\n  " + string(pad) + "^\n"
 }
 
 // UnsupportedError is a Logs Insights construct flowduck does not translate

@@ -139,8 +139,9 @@ func TestTranslateErrors(t *testing.T) {
 			if se.Line != tt.line || se.Column != tt.col || !strings.Contains(se.Msg, tt.want) {
 				t.Errorf("error at %d:%d %q, want %d:%d containing %q", se.Line, se.Column, se.Msg, tt.line, tt.col, tt.want)
 			}
-			if !strings.Contains(err.Error(), "^") {
-				t.Errorf("error has no caret under the column:\n%v", err)
+			lines := strings.Split(se.Caret(), "\n")
+			if len(lines) != 3 || strings.Index(lines[1], "^") != tt.col+1 {
+				t.Errorf("caret not under column %d:\n%s", tt.col, se.Caret())
 			}
 		})
 	}
