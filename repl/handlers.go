@@ -90,6 +90,9 @@ func (s *shell) cmdMode(_ context.Context, args []string) error {
 		fmt.Fprintf(s.cfg.Streams.Out, "%s (available: %s)\n", s.format, strings.Join(render.Names(), ", "))
 		return nil
 	}
+	if s.setLanguage(args[0]) {
+		return nil
+	}
 	f, err := render.ParseFormat(args[0])
 	if err != nil {
 		return err

@@ -57,7 +57,13 @@ func (l *lexer) errorf(pos int, msg string) error { return syntaxAt(l.src, pos, 
 func (l *lexer) next() (token, error) {
 	l.skipSpace()
 	if l.pos >= len(l.src) {
-		return token{kind: tEOF, pos: l.pos}, nil
+		// The end points just after the last token, not past trailing
+		// blank lines and comments.
+		end := 0
+		if n := len(l.toks); n > 0 {
+			end = l.toks[n-1].end
+		}
+		return token{kind: tEOF, pos: end}, nil
 	}
 	start := l.pos
 	c := l.src[l.pos]

@@ -124,7 +124,7 @@ func TestTranslateErrors(t *testing.T) {
 		{"glob count", `parse @message "* *" as a`, 1, 16, "the pattern has 2 '*' but 1 name(s)"},
 		{"regex without names", `parse @message /(\d+)/`, 1, 16, "needs named groups"},
 		{"limit zero", "limit 0", 1, 7, "limit must be a whole number above 0"},
-		{"empty", "  # nothing\n", 2, 1, "empty query"},
+		{"empty", "  # nothing\n", 1, 1, "empty query"},
 		{"trailing pipe", "filter bytes > 1 |", 1, 19, "expected a command after '|'"},
 		{"two stats columns of one name", "stats count(*) as n, sum(bytes) as n", 1, 1, `two columns named "n"`},
 		{"bin after stats", "stats count(*) as n by srcAddr | stats sum(n) by bin(1h)", 1, 50, "bin() needs @timestamp"},
