@@ -112,7 +112,7 @@ func TestTranslateErrors(t *testing.T) {
 		want        string
 	}{
 		{"unknown command", "filter action = 'ACCEPT'\n| frobnicate x", 2, 3, `unknown command "frobnicate"`},
-		{"missing operand", "filter srcPort = ", 1, 18, "expected a field, a value or a function, found the end of the query"},
+		{"missing operand", "filter srcPort = ", 1, 17, "expected a field, a value or a function, found the end of the query"},
 		{"unterminated string", `filter action = "ACC`, 1, 17, "unterminated string"},
 		{"bad character", "filter a = 1 ; b", 1, 14, "unexpected character ';'"},
 		{"stats without aggregate", "stats srcAddr", 1, 7, "stats needs an aggregate function"},
