@@ -20,14 +20,11 @@ type Source struct {
 	// EventTime says the relation has store.ColEventTime, the CloudWatch
 	// Logs event time of records loaded from CloudWatch (NULL for others).
 	EventTime bool
-	// Fields says the relation has FieldsColumn: the AWS field names of the
-	// record's file, in the file's order, so @message is rebuilt in it.
+	// Fields says the relation has store.ColFileID, which finds the AWS
+	// field names of the record's file in store.FilesTable, so @message is
+	// rebuilt in the file's own order.
 	Fields bool
 }
-
-// FieldsColumn is the column of a Source that lists the AWS field names of
-// each record's file (store.FilesTable's fields).
-const FieldsColumn = "_fields"
 
 // typ is the static type of a compiled expression.
 type typ int
@@ -58,8 +55,10 @@ func typeOf(duckType string) typ {
 // '-' and '_', so that srcAddr, srcaddr and src_addr, or pkt-srcaddr,
 // pkt_srcaddr and pktSrcAddr, are one name.
 func fieldKey(name string) string {
-	return strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(name))
+	return keyReplacer.Replace(strings.ToLower(name))
 }
+
+var keyReplacer = strings.NewReplacer("-", "", "_", "")
 
 // catalogKeys maps fieldKey of every catalog field's AWS name, Athena
 // column and legacy name to the field.
@@ -149,7 +148,8 @@ func (s Source) message() string {
 	if !s.Fields || len(cases) == 0 {
 		return aws
 	}
-	own := "array_to_string(list_transform(" + store.Ident(FieldsColumn) + ", lambda n: coalesce(CASE n " +
+	fields := "(SELECT f.fields FROM main." + store.FilesTable + " AS f WHERE f.id = " + store.Ident(store.ColFileID) + ")"
+	own := "array_to_string(list_transform(" + fields + ", lambda n: coalesce(CASE n " +
 		strings.Join(cases, " ") + " END, '-')), ' ')"
 	return "coalesce(" + own + ", " + aws + ")"
 }

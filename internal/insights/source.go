@@ -54,8 +54,7 @@ func LoadSource(ctx context.Context, q store.Querier, f filter.Filter) (Source, 
 		cols = append(cols, store.Ident(store.ColEventTime))
 	}
 	src.Fields = true
-	cols = append(cols, fmt.Sprintf("(SELECT f.fields FROM main.%s AS f WHERE f.id = %s.%s) AS %s",
-		store.FilesTable, store.RecordsTable, store.ColFileID, store.Ident(FieldsColumn)))
+	cols = append(cols, store.Ident(store.ColFileID))
 	body := "  SELECT " + strings.Join(cols, ", ") + "\n  FROM main." + store.RecordsTable
 	var conds []string
 	for _, t := range f.Terms() {
