@@ -55,8 +55,6 @@ func init() {
 			run: hookOutput("fields", func(h Hooks) outputHook { return h.Fields })},
 		{names: []string{"mode"}, args: "[FORMAT|insights|sql]", help: "show or set the output format (" + strings.Join(render.Names(), ", ") + "), or read statements as Logs Insights (insights) or SQL (sql)",
 			maxArgs: 1, complete: fixedWords(append(render.Names(), "insights", "sql")...), run: (*shell).cmdMode},
-		{names: []string{"insights"}, args: "QUERY...", help: "run a CloudWatch Logs Insights query; it ends at a blank line or ';'",
-			maxArgs: -1, run: (*shell).cmdInsights},
 		{names: []string{"headers"}, args: "on|off", help: "show or hide column headers", minArgs: 1, maxArgs: 1,
 			complete: fixedWords("on", "off"), run: func(s *shell, _ context.Context, args []string) error { return setBool(&s.headers, "headers", args[0]) }},
 		{names: []string{"nullvalue"}, args: "TEXT", help: "show NULL as TEXT in table, markdown and line output", minArgs: 1, maxArgs: 1,
@@ -89,6 +87,8 @@ func init() {
 			minArgs: 1, maxArgs: 3, complete: completeParam, run: (*shell).cmdParam},
 		{names: []string{"save"}, args: "NAME", help: "save the last statement as report NAME", minArgs: 1, maxArgs: 1,
 			complete: completeReportNames, run: (*shell).cmdSave},
+		{names: []string{"insights"}, args: "QUERY...", help: "run a CloudWatch Logs Insights query; it ends at a blank line or ';'",
+			maxArgs: -1, run: (*shell).cmdInsights},
 	}
 }
 
