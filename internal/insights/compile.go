@@ -64,6 +64,7 @@ type compiler struct {
 	defined map[string]binding // names made by fields, parse and stats (lowercase)
 	columns map[string]bool    // column names of the relation the next stage reads, lowercase
 	fields  []output           // what fields commands display
+	grouped bool               // fields holds the columns of the last stats, until a fields command
 	display []output           // what the last display command shows
 	order   []orderKey         // the sort in effect; nil for the default
 	byKeys  []orderKey         // the grouping of the last stats
@@ -190,9 +191,12 @@ func (c *compiler) fieldsCmd(cmd *FieldsCmd) error {
 	if len(names) > 0 {
 		c.define(names, sqls, types)
 	}
-	if cmd.Display {
+	switch {
+	case cmd.Display:
 		c.display = outs
-	} else {
+	case c.grouped:
+		c.fields, c.grouped = outs, false
+	default:
 		c.fields = append(c.fields, outs...)
 	}
 	return nil
@@ -280,7 +284,7 @@ func (c *compiler) statsCmd(cmd *StatsCmd) error {
 		c.columns[strings.ToLower(n)] = true
 		c.fields = append(c.fields, output{name: n, sql: store.Ident(n)})
 	}
-	c.order, c.byKeys = nil, byKeys
+	c.order, c.byKeys, c.grouped = nil, byKeys, true
 	return nil
 }
 

@@ -55,6 +55,8 @@ func TestTranslate(t *testing.T) {
 		{"fields expressions", `fields bytes / packets as avgSize, srcPort + 1, toupper(action) as a`,
 			[]string{`("bytes" / "packets") AS "avgSize"`, `("srcport" + 1) AS "srcPort + 1"`, `upper("action") AS "a"`},
 			[]string{"avgSize", "srcPort + 1", "a"}},
+		{"fields after stats chooses among its columns", `stats count(*) as n by action | fields n, action`,
+			[]string{`SELECT "n" AS "n", "action" AS "action"`}, []string{"n", "action"}},
 		{"display keeps the last", `fields srcAddr, dstAddr | display dstAddr`,
 			[]string{`"dstaddr" AS "dstAddr"`}, []string{"dstAddr"}},
 		{"dedup after sort", `sort bytes desc | dedup srcAddr | fields srcAddr, bytes`,
