@@ -1,6 +1,7 @@
 package insights
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/flowduck/flowduck/internal/store"
@@ -143,6 +144,20 @@ func (s Source) message() string {
 		if loaded {
 			cases = append(cases, "WHEN "+store.Literal(f.Name)+" THEN "+value)
 		}
+	}
+	// Fields the catalog does not know, named in the file as in the column
+	// with '-' for '_'.
+	var unknown []string
+	for col := range s.Columns {
+		if _, known := catalogKeys[fieldKey(col)]; !known && !strings.HasPrefix(col, "_") {
+			unknown = append(unknown, col)
+		}
+	}
+	sort.Strings(unknown)
+	for _, col := range unknown {
+		value := "CAST(" + store.Ident(col) + " AS VARCHAR)"
+		parts = append(parts, value)
+		cases = append(cases, "WHEN "+store.Literal(strings.ReplaceAll(col, "_", "-"))+" THEN "+value)
 	}
 	aws := "concat_ws(' ', " + strings.Join(parts, ", ") + ")"
 	if !s.Fields || len(cases) == 0 {

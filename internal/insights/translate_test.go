@@ -183,3 +183,24 @@ func TestCamelName(t *testing.T) {
 		}
 	}
 }
+
+func TestMessageFieldOrder(t *testing.T) {
+	src := v2Source()
+	src.Fields = true
+	src.Columns["vpc_id"] = "VARCHAR"
+	src.Columns["custom_field"] = "VARCHAR"
+	c, err := Translate("fields @message", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`list_transform((SELECT f.fields FROM main.flowduck_files AS f WHERE f.id = "_file_id"), lambda n: coalesce(CASE n WHEN 'version' THEN CAST("version" AS VARCHAR)`,
+		`WHEN 'vpc-id' THEN CAST("vpc_id" AS VARCHAR)`,
+		`WHEN 'custom-field' THEN CAST("custom_field" AS VARCHAR) END, '-')), ' ')`,
+		`coalesce(CAST("log_status" AS VARCHAR), '-'), CAST("vpc_id" AS VARCHAR), CAST("custom_field" AS VARCHAR))`,
+	} {
+		if !strings.Contains(c.SQL, want) {
+			t.Errorf("SQL lacks %s\nSQL:\n%s", want, c.SQL)
+		}
+	}
+}
