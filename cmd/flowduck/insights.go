@@ -39,7 +39,7 @@ func newInsightsCmd(g *globalOptions) *cobra.Command {
 		Long: `Run a CloudWatch Logs Insights query (fields, filter, stats, sort, limit, display,
 dedup, parse) over the loaded flow logs. Field names are those CloudWatch discovers
 for flow logs (srcAddr, dstPort, interfaceId, ...), in any case, or Athena's
-(srcaddr, dst_port, ...); @timestamp is the CloudWatch event time where the data
+(srcaddr, dstport, log_status, ...); @timestamp is the CloudWatch event time where the data
 came from CloudWatch, else start; @message is the record's line.
 The query comes from the argument, from -f FILE, or from standard input.
 --since/--until, --account, --region and --eni play the role of the console's
