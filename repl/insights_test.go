@@ -81,3 +81,16 @@ func TestInsightsUnavailable(t *testing.T) {
 		t.Fatalf(".mode insights without the hook = %v, want an error", err)
 	}
 }
+
+func TestInsightsAsDotCommand(t *testing.T) {
+	s, out, _ := newTestShell(t, Hooks{Insights: echoInsights})
+	if err := s.dot(context.Background(), ".insights stats count(*) by srcAddr;"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out.String(), "insights: stats count(*) by srcAddr\n"; got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+	if err := s.dot(context.Background(), ".insights"); err == nil || !strings.Contains(err.Error(), "usage: .insights") {
+		t.Errorf(".insights alone = %v, want its usage", err)
+	}
+}
