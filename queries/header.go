@@ -52,9 +52,36 @@ func (e *HeaderError) Error() string {
 // Parse reads a report file. origin is BuiltIn or the path, for messages;
 // fallbackName names a report whose header has no name line.
 func Parse(text, origin, fallbackName string) (Report, error) {
-	r := Report{SQL: text, Origin: origin}
+	r, body, err := parseHeader(text, origin, fallbackName, "--")
+	if err != nil {
+		return Report{}, err
+	}
 	fail := func(line int, format string, args ...any) (Report, error) {
 		return Report{}, &HeaderError{Origin: origin, Line: line, Reason: fmt.Sprintf(format, args...)}
+	}
+	if strings.TrimSpace(codeOnly(body)) == "" {
+		return fail(0, "no SQL statement after the header")
+	}
+	stmts := sqlscript.Split(body)
+	if len(stmts) != 1 {
+		return fail(0, "want one SQL statement after the header, found %d", len(stmts))
+	}
+	r.statement = stmts[0]
+	for _, name := range placeholders(body) {
+		if _, ok := r.Param(name); !ok && !isRangeParam(name) {
+			return fail(0, "the SQL reads $%s but the header declares no parameter %s", name, name)
+		}
+	}
+	return r, nil
+}
+
+// parseHeader reads the header of a report file whose comment lines start
+// with comment ("--" in SQL, "#" in Logs Insights) and returns the report
+// it describes and the text after the header.
+func parseHeader(text, origin, fallbackName, comment string) (Report, string, error) {
+	r := Report{SQL: text, Origin: origin}
+	fail := func(line int, format string, args ...any) (Report, string, error) {
+		return Report{}, "", &HeaderError{Origin: origin, Line: line, Reason: fmt.Sprintf(format, args...)}
 	}
 	lines := strings.Split(text, "\n")
 	body := ""
@@ -63,11 +90,11 @@ func Parse(text, origin, fallbackName string) (Report, error) {
 		if line == "" {
 			continue
 		}
-		if !strings.HasPrefix(line, "--") {
+		if !strings.HasPrefix(line, comment) {
 			body = strings.Join(lines[i:], "\n")
 			break
 		}
-		key, value, ok := headerLine(line)
+		key, value, ok := headerLine(strings.TrimPrefix(line, comment))
 		if !ok {
 			continue
 		}
@@ -80,6 +107,9 @@ func Parse(text, origin, fallbackName string) (Report, error) {
 		case "description":
 			r.Description = value
 		case "param":
+			if comment != "--" {
+				return fail(i+1, "a Logs Insights report takes no parameters: the filters (--since, --eni, ...) narrow it")
+			}
 			p, err := parseParam(value)
 			if err != nil {
 				return fail(i+1, "%v", err)
@@ -104,25 +134,13 @@ func Parse(text, origin, fallbackName string) (Report, error) {
 	if !namePattern.MatchString(r.Name) {
 		return fail(0, "name %q: use lower-case words joined by hyphens, e.g. my-report", r.Name)
 	}
-	if strings.TrimSpace(codeOnly(body)) == "" {
-		return fail(0, "no SQL statement after the header")
-	}
-	stmts := sqlscript.Split(body)
-	if len(stmts) != 1 {
-		return fail(0, "want one SQL statement after the header, found %d", len(stmts))
-	}
-	r.statement = stmts[0]
-	for _, name := range placeholders(body) {
-		if _, ok := r.Param(name); !ok && !isRangeParam(name) {
-			return fail(0, "the SQL reads $%s but the header declares no parameter %s", name, name)
-		}
-	}
-	return r, nil
+	return r, body, nil
 }
 
-// headerLine splits "-- key: value" for a known key.
+// headerLine splits "key: value" (a header line without its comment
+// marker) for a known key.
 func headerLine(line string) (key, value string, ok bool) {
-	rest := strings.TrimSpace(strings.TrimPrefix(line, "--"))
+	rest := strings.TrimSpace(line)
 	for _, k := range headerKeys {
 		if after, found := strings.CutPrefix(rest, k+":"); found {
 			return k, strings.TrimSpace(after), true

@@ -50,7 +50,7 @@ func Builtins() ([]Report, error) {
 }
 
 // List returns the built-in reports overridden and extended by the .sql
-// files of dirs, in order (a later directory wins), sorted by name. Each
+// and .insights files of dirs, in order (a later directory wins), sorted by name. Each
 // report's Origin says where it comes from. A directory that does not exist
 // is an error; Dirs leaves out a user directory that was never created.
 func List(dirs ...string) ([]Report, error) {
@@ -80,7 +80,7 @@ func List(dirs ...string) ([]Report, error) {
 	return all, nil
 }
 
-// readDir parses the .sql files of dir, in name order.
+// readDir parses the .sql and .insights files of dir, in name order.
 func readDir(dir string) ([]Report, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -88,7 +88,7 @@ func readDir(dir string) ([]Report, error) {
 	}
 	var out []Report
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".sql") {
+		if e.IsDir() || reportExt(e.Name()) == "" {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
@@ -96,7 +96,7 @@ func readDir(dir string) ([]Report, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read report %s: %w", path, err)
 		}
-		r, err := Parse(string(b), path, strings.TrimSuffix(e.Name(), ".sql"))
+		r, err := parseFile(string(b), path, e.Name())
 		if err != nil {
 			return nil, err
 		}

@@ -21,7 +21,8 @@ type Report struct {
 	Origin string
 
 	params    []Param
-	statement string // the SQL statement, without header and final ';'
+	statement string // the SQL statement (or Logs Insights query), without header and final ';'
+	insights  bool   // the statement is a Logs Insights query (see InsightsExt)
 }
 
 // Params returns the report's parameters in header order.

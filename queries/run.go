@@ -52,6 +52,9 @@ func Run(ctx context.Context, conn *sql.Conn, c Call, w io.Writer, opts render.O
 	if err := checkData(ctx, conn, c.report, c.filter); err != nil {
 		return err
 	}
+	if c.report.insights {
+		return runInsights(ctx, conn, c, w, opts)
+	}
 	if err := installPrivate(ctx, conn); err != nil {
 		return err
 	}

@@ -42,7 +42,7 @@ func withName(text, name string) string {
 		if trimmed != "" && !strings.HasPrefix(trimmed, "--") {
 			break
 		}
-		if key, _, ok := headerLine(trimmed); ok && key == "name" {
+		if key, _, ok := headerLine(strings.TrimPrefix(trimmed, "--")); ok && key == "name" {
 			lines[i] = "-- name: " + name
 			return strings.Join(lines, "\n")
 		}

@@ -53,8 +53,8 @@ func init() {
 			maxArgs: 1, complete: completeTables, run: (*shell).cmdSchema},
 		{names: []string{"fields"}, help: "the flow-log field catalog: AWS names, Athena columns, types; then the flows view's decoded columns",
 			run: hookOutput("fields", func(h Hooks) outputHook { return h.Fields })},
-		{names: []string{"mode"}, args: "[FORMAT]", help: "show or set the output format: " + strings.Join(render.Names(), ", "),
-			maxArgs: 1, complete: fixedWords(render.Names()...), run: (*shell).cmdMode},
+		{names: []string{"mode"}, args: "[FORMAT|insights|sql]", help: "show or set the output format (" + strings.Join(render.Names(), ", ") + "), or read statements as Logs Insights (insights) or SQL (sql)",
+			maxArgs: 1, complete: fixedWords(append(render.Names(), "insights", "sql")...), run: (*shell).cmdMode},
 		{names: []string{"headers"}, args: "on|off", help: "show or hide column headers", minArgs: 1, maxArgs: 1,
 			complete: fixedWords("on", "off"), run: func(s *shell, _ context.Context, args []string) error { return setBool(&s.headers, "headers", args[0]) }},
 		{names: []string{"nullvalue"}, args: "TEXT", help: "show NULL as TEXT in table, markdown and line output", minArgs: 1, maxArgs: 1,
@@ -90,6 +90,8 @@ func init() {
 		{names: []string{"why"}, args: "SRC DST [port=P] [protocol=tcp|udp|icmp] [k=v...]",
 			help: "both directions between two endpoints, with a verdict per port and the records it rests on", minArgs: 2, maxArgs: -1,
 			complete: fixedWordsAfter(2, "port=", "protocol=tcp", "protocol=udp", "protocol=icmp"), run: (*shell).cmdWhy, timed: true},
+		{names: []string{"insights"}, args: "QUERY...", help: "run a CloudWatch Logs Insights query; it ends at a blank line or ';'",
+			maxArgs: -1, run: (*shell).cmdInsights},
 	}
 }
 

@@ -88,6 +88,12 @@ func (s *shell) renderQuery(ctx context.Context, query string, args ...any) erro
 func (s *shell) cmdMode(_ context.Context, args []string) error {
 	if len(args) == 0 {
 		fmt.Fprintf(s.cfg.Streams.Out, "%s (available: %s)\n", s.format, strings.Join(render.Names(), ", "))
+		if s.ins.mode {
+			fmt.Fprintln(s.cfg.Streams.Out, "statements are Logs Insights queries (.mode sql reads SQL again)")
+		}
+		return nil
+	}
+	if s.setLanguage(args[0]) {
 		return nil
 	}
 	f, err := render.ParseFormat(args[0])

@@ -64,8 +64,8 @@ func (s *shell) loop(ctx context.Context, r lineReader, mode onError) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		prompt := promptFirst
-		if buf != "" {
+		prompt := s.promptFirstLine()
+		if buf != "" || s.ins.open {
 			prompt = promptContinue
 		}
 		s.pending = buf
@@ -76,8 +76,14 @@ func (s *shell) loop(ctx context.Context, r lineReader, mode onError) error {
 		switch {
 		case errors.Is(err, liner.ErrPromptAborted):
 			buf, entered = "", nil
+			s.ins.open, s.ins.text = false, ""
 			continue
 		case errors.Is(err, io.EOF):
+			if q, ok := s.flushInsights(); ok && mode == stopOnError {
+				if err := s.runInsights(ctx, q); err != nil {
+					return &StatementError{Line: lineNo, Statement: q, Err: err}
+				}
+			}
 			if mode == stopOnError && buf != "" {
 				// A script's last statement needs no ';'.
 				return s.runStatements(ctx, sqlscript.Statements(buf), bufLine)
@@ -87,6 +93,22 @@ func (s *shell) loop(ctx context.Context, r lineReader, mode onError) error {
 			return err
 		}
 		lineNo++
+
+		if q, complete, took := s.insightsLine(line, buf != ""); took {
+			if !complete {
+				continue
+			}
+			r.AppendHistory(strings.Join(strings.Fields(q), " "))
+			if err := s.runInsights(ctx, q); err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				if err := report(&StatementError{Line: lineNo, Statement: strings.TrimSpace(q), Err: err}); err != nil {
+					return err
+				}
+			}
+			continue
+		}
 
 		if buf == "" && strings.HasPrefix(strings.TrimSpace(line), ".") {
 			cmd := strings.TrimSpace(line)

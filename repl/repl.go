@@ -79,6 +79,10 @@ type Hooks struct {
 	// before a statement that writes, saying so on the shell's error
 	// output; nil leaves writes to fail on a read-only session.
 	Writable func(ctx context.Context) error
+	// Insights translates and runs a CloudWatch Logs Insights query
+	// (.insights, .mode insights), rendering its result to w and notices
+	// (a cut result) to notices; nil leaves both unavailable.
+	Insights func(ctx context.Context, query string, w, notices io.Writer, opts render.Options) error
 }
 
 // Run runs the shell: interactively when Streams.In and Streams.Out are

@@ -53,6 +53,8 @@ type shell struct {
 	lastSQL string
 	// depth counts nested .read files.
 	depth int
+	// ins is the Logs Insights state: the mode and the query being read.
+	ins insightsState
 }
 
 // newShell prepares a shell from cfg with its defaults filled in.

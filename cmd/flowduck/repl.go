@@ -131,5 +131,6 @@ func shellHooks(s *duck.Session, g *globalOptions) repl.Hooks {
 		},
 	}
 	addReportHooks(&h, s, g)
+	addInsightsHook(&h, s)
 	return h
 }

@@ -42,7 +42,7 @@ reports of the same name. Run one with 'flowduck run NAME'.`,
 
 // registerReportsDir adds --reports-dir.
 func registerReportsDir(cmd *cobra.Command, dir *string) {
-	cmd.Flags().StringVar(dir, "reports-dir", "", "also read reports from the .sql files in `DIR` (they override built-in ones)")
+	cmd.Flags().StringVar(dir, "reports-dir", "", "also read reports from the .sql and .insights files in `DIR` (they override built-in ones)")
 }
 
 // listReports returns the reports visible with --reports-dir.
