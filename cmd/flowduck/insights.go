@@ -3,10 +3,7 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
-	"os"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -122,25 +119,5 @@ func withCaret(err error, w io.Writer) error {
 
 // text returns the query from the argument, the file or standard input.
 func (o *insightsOptions) text() (string, error) {
-	switch {
-	case o.query != "":
-		return o.query, nil
-	case o.file != "" && o.file != "-":
-		b, err := os.ReadFile(o.file)
-		if err != nil {
-			return "", fmt.Errorf("read %s: %w", o.file, err)
-		}
-		return string(b), nil
-	}
-	if o.g.streams.InTTY && o.file != "-" {
-		return "", usagef("no query: give one as an argument, with -f FILE, or on standard input")
-	}
-	b, err := io.ReadAll(o.g.streams.In)
-	if err != nil {
-		return "", fmt.Errorf("read standard input: %w", err)
-	}
-	if strings.TrimSpace(string(b)) == "" {
-		return "", usagef("no query on standard input")
-	}
-	return string(b), nil
+	return queryText(o.g.streams, o.query, o.file, "no query")
 }

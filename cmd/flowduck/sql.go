@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -120,25 +118,5 @@ func withLoadHint(ctx context.Context, s *duck.Session, err error) error {
 
 // text returns the SQL from the argument, the file or standard input.
 func (o *sqlOptions) text() (string, error) {
-	switch {
-	case o.query != "":
-		return o.query, nil
-	case o.file != "" && o.file != "-":
-		b, err := os.ReadFile(o.file)
-		if err != nil {
-			return "", fmt.Errorf("read %s: %w", o.file, err)
-		}
-		return string(b), nil
-	}
-	if o.g.streams.InTTY && o.file != "-" {
-		return "", usagef("no query: give one as an argument, with -f FILE, or on standard input")
-	}
-	b, err := io.ReadAll(o.g.streams.In)
-	if err != nil {
-		return "", fmt.Errorf("read standard input: %w", err)
-	}
-	if strings.TrimSpace(string(b)) == "" {
-		return "", usagef("no SQL statement on standard input")
-	}
-	return string(b), nil
+	return queryText(o.g.streams, o.query, o.file, "no SQL statement")
 }
