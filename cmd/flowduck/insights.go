@@ -49,9 +49,6 @@ time range and log-group selection. Without limit, at most 10,000 rows are shown
 			if len(args) == 1 {
 				opts.query = args[0]
 			}
-			if opts.query != "" && opts.file != "" {
-				return usagef("give a query or -f FILE, not both")
-			}
 			return runInsights(cmd.Context(), opts)
 		},
 	}

@@ -11,10 +11,12 @@ import (
 
 // queryText returns the text a command runs: the argument, else the file
 // (-f FILE; "-" is standard input), else standard input when it is not a
-// terminal. empty names what standard input lacked when it held nothing
+// terminal; both an argument and a file is a usage error. empty names what standard input lacked when it held nothing
 // ("no SQL statement", "no query").
 func queryText(streams *iostreams.IOStreams, query, file, empty string) (string, error) {
 	switch {
+	case query != "" && file != "":
+		return "", usagef("give a query or -f FILE, not both")
 	case query != "":
 		return query, nil
 	case file != "" && file != "-":

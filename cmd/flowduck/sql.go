@@ -38,9 +38,6 @@ Athena/Presto functions (from_unixtime, date_format, contains(cidr, ip), ...) wo
 			if len(args) == 1 {
 				opts.query = args[0]
 			}
-			if opts.query != "" && opts.file != "" {
-				return usagef("give a query or -f FILE, not both")
-			}
 			return runSQL(cmd.Context(), opts)
 		},
 	}
