@@ -10,7 +10,7 @@ import (
 
 	"github.com/flowduck/flowduck/internal/demo"
 	"github.com/flowduck/flowduck/internal/duck"
-	"github.com/flowduck/flowduck/loader"
+	"github.com/flowduck/flowduck/internal/loadtest"
 )
 
 // demoSession is one session on a database holding the default demo data
@@ -53,18 +53,11 @@ func runTests(m *testing.M) (int, error) {
 	if !sum.Scenarios {
 		return 1, fmt.Errorf("demo data has no planted scenarios")
 	}
-	s, err := duck.Open(ctx, duck.Options{Path: filepath.Join(dir, "demo.duckdb")})
+	s, err := loadtest.Open(ctx, filepath.Join(dir, "demo.duckdb"), data)
 	if err != nil {
 		return 1, err
 	}
 	defer s.Close()
-	res, err := loader.Load(ctx, s.Conn, loader.Options{Sources: []string{data}})
-	if err == nil {
-		err = res.Err()
-	}
-	if err != nil {
-		return 1, fmt.Errorf("load demo data: %w", err)
-	}
 	demoSession = s
 	return m.Run(), nil
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/flowduck/flowduck/internal/demo"
 	"github.com/flowduck/flowduck/internal/duck"
-	"github.com/flowduck/flowduck/loader"
+	"github.com/flowduck/flowduck/internal/loadtest"
 )
 
 // session is one session on a database holding a small demo data set (the
@@ -54,18 +54,11 @@ func runTests(m *testing.M) (int, error) {
 	if err := os.WriteFile(cwl, []byte(cwlExport), 0o644); err != nil {
 		return 1, err
 	}
-	s, err := duck.Open(ctx, duck.Options{Path: filepath.Join(dir, "insights.duckdb")})
+	s, err := loadtest.Open(ctx, filepath.Join(dir, "insights.duckdb"), data, cwl)
 	if err != nil {
 		return 1, err
 	}
 	defer s.Close()
-	res, err := loader.Load(ctx, s.Conn, loader.Options{Sources: []string{data, cwl}})
-	if err == nil {
-		err = res.Err()
-	}
-	if err != nil {
-		return 1, fmt.Errorf("load test data: %w", err)
-	}
 	session = s
 	return m.Run(), nil
 }
