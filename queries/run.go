@@ -46,17 +46,14 @@ func Prepare(r Report, params map[string]string, f filter.Filter) (Call, error) 
 // scope). Before any SQL runs, Run checks that the loaded data has the
 // fields the report and the filter need. Parameter and filter values are
 // bound, never spliced into SQL text. The temporary objects Run creates are
-// dropped before it returns, even on error; the is_private macro stays on
-// the connection.
+// dropped before it returns, even on error. conn must be a session with the
+// Athena dialect (duck.Open without Plain), which also has is_private.
 func Run(ctx context.Context, conn *sql.Conn, c Call, w io.Writer, opts render.Options) error {
 	if err := checkData(ctx, conn, c.report, c.filter); err != nil {
 		return err
 	}
 	if c.report.insights {
 		return runInsights(ctx, conn, c, w, opts)
-	}
-	if err := installPrivate(ctx, conn); err != nil {
-		return err
 	}
 	sc, err := openScope(ctx, conn, c.filter)
 	if err != nil {

@@ -2,10 +2,11 @@ package dialect_test
 
 import (
 	"context"
-	"github.com/flowduck/flowduck/internal/dbtest"
-	"github.com/flowduck/flowduck/internal/dialect"
 	"strings"
 	"testing"
+
+	"github.com/flowduck/flowduck/internal/dbtest"
+	"github.com/flowduck/flowduck/internal/dialect"
 )
 
 // functionCase is one Athena expression and the value Athena gives for it,

@@ -1,21 +1,21 @@
-package queries
+package dialect_test
 
 import (
 	"context"
 	"net/netip"
 	"testing"
+
+	"github.com/flowduck/flowduck/internal/dbtest"
+	"github.com/flowduck/flowduck/internal/dialect"
 )
 
 // TestIsPrivate checks the SQL macro against the Go definition of the
 // ranges at each range's edges and just outside them.
 func TestIsPrivate(t *testing.T) {
 	ctx := context.Background()
-	conn := demoSession.Conn
-	if err := installPrivate(ctx, conn); err != nil {
-		t.Fatal(err)
-	}
+	conn := dbtest.OpenMemory(t).Conn // a session with the dialect has is_private
 	var prefixes []netip.Prefix
-	for _, r := range PrivateRanges {
+	for _, r := range dialect.PrivateRanges {
 		prefixes = append(prefixes, netip.MustParsePrefix(r.CIDR))
 	}
 	private := func(a netip.Addr) bool {
@@ -40,7 +40,7 @@ func TestIsPrivate(t *testing.T) {
 			continue
 		}
 		var got bool
-		if err := conn.QueryRowContext(ctx, "SELECT "+PrivateMacro+"(?)", a.String()).Scan(&got); err != nil {
+		if err := conn.QueryRowContext(ctx, "SELECT "+dialect.PrivateMacro+"(?)", a.String()).Scan(&got); err != nil {
 			t.Fatalf("%s: %v", a, err)
 		}
 		if want := private(a); got != want {
@@ -49,7 +49,7 @@ func TestIsPrivate(t *testing.T) {
 	}
 	for _, s := range []string{"-", "", "not-an-ip"} {
 		var got *bool
-		if err := conn.QueryRowContext(ctx, "SELECT "+PrivateMacro+"(?)", s).Scan(&got); err != nil {
+		if err := conn.QueryRowContext(ctx, "SELECT "+dialect.PrivateMacro+"(?)", s).Scan(&got); err != nil {
 			t.Fatalf("%q: %v", s, err)
 		}
 		if got != nil {
