@@ -158,22 +158,6 @@ func egressPath(toInternal bool) int8 {
 	return pathIGWNitro
 }
 
-// records returns how many records emit appends for c.
-func (c *conn) records() int {
-	n := 0
-	per := 2
-	if c.noReply {
-		per = 1
-	}
-	if c.client != nil {
-		n += per
-	}
-	if c.server != nil {
-		n += per
-	}
-	return n
-}
-
 // packetsFor returns a plausible packet count for a payload of n bytes: bulk
 // transfers use full-size segments, small exchanges small packets (never fewer
 // than 64 bytes a packet).

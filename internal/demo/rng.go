@@ -36,11 +36,6 @@ func (r *rng) float() float64 {
 	return float64(r.p.Uint64()>>11) / (1 << 53)
 }
 
-// chance reports true with probability p.
-func (r *rng) chance(p float64) bool {
-	return r.float() < p
-}
-
 // logUniform returns an int64 spread log-uniformly over [lo, hi].
 func (r *rng) logUniform(lo, hi float64) int64 {
 	return int64(lo * math.Exp(r.float()*math.Log(hi/lo)))
