@@ -29,9 +29,9 @@ type Options struct {
 	// Location is the zone TIMESTAMPTZ values are shown in; nil means UTC.
 	Location *time.Location
 	// Human shows the integer byte and count columns of a table in human
-	// units (1.5 GiB, 3.4k), deciding by column name (see byteWords and
-	// countWords). The other formats ignore it, so csv and json keep exact
-	// numbers.
+	// units (1.5 GiB, 3.4k), deciding by column name (see
+	// units.ColumnUnit). The other formats ignore it, so csv and json keep
+	// exact numbers.
 	Human bool
 }
 
