@@ -104,17 +104,26 @@ type tick struct {
 func (x xAxis) ticks(times []time.Time, dateOnly bool) []tick {
 	first, last := times[0], times[len(times)-1]
 	format := tickFormat(first, last, x.step, dateOnly)
-	var best []tick
 	for _, d := range tickSpacings {
 		if d < x.step {
 			continue
 		}
-		best = x.ticksEvery(d, first, last, format)
-		if spaced(best) {
-			break
+		if ts := x.ticksEvery(d, first, last, format); len(ts) > 0 && spaced(ts) {
+			return ts
 		}
 	}
-	return best
+	// No round spacing fits (years apart, or irregular): label every k-th
+	// data time, k as small as leaves room.
+	for k := 1; k <= len(times); k++ {
+		var ts []tick
+		for i := 0; i < len(times); i += k {
+			ts = append(ts, tick{col: x.col(times[i]), label: format(times[i])})
+		}
+		if spaced(ts) {
+			return ts
+		}
+	}
+	return nil
 }
 
 // spaced reports whether each label ends at least two columns before the

@@ -48,7 +48,7 @@ func drawBars(d *Data, opts Options) []string {
 		f := field{m: m}
 		vals := m.Series[0].Values[:len(labels)]
 		for _, v := range vals {
-			if !math.IsNaN(v) {
+			if !math.IsNaN(v) && !math.IsInf(v, 0) {
 				f.top = math.Max(f.top, v)
 			}
 			t := ValueText(v, m.Unit)
@@ -119,7 +119,7 @@ func drawBars(d *Data, opts Options) []string {
 // a scale where top fills width cells. A positive value gets at least one
 // eighth; zero, negative and missing values get none.
 func barEighths(v, top float64, width int) int {
-	if math.IsNaN(v) || v <= 0 || top <= 0 || width <= 0 {
+	if math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 || top <= 0 || width <= 0 {
 		return 0
 	}
 	n := int(math.Round(v / top * float64(width*8)))

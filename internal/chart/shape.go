@@ -102,8 +102,7 @@ type UnchartableError struct {
 // Error implements error.
 func (e *UnchartableError) Error() string {
 	return "cannot chart this result: " + e.Reason +
-		"; a chart needs a time column then numeric columns (optionally text columns naming the series)," +
-		" or label columns then numeric columns; use -o table for this result"
+		" (a chart draws a time column then numeric columns, or label columns then numeric columns); use -o table for this result"
 }
 
 // Classify decides how a result with these columns is charted:
@@ -121,7 +120,7 @@ func Classify(cols []Column) (Shape, error) {
 		return Shape{}, &UnchartableError{Columns: cols, Reason: fmt.Sprintf(format, args...)}
 	}
 	if len(cols) < 2 {
-		return unchartable("it has %s, and a chart needs a time or label column and a numeric column", map[bool]string{true: "no columns", false: "one column"}[len(cols) == 0])
+		return unchartable("it has %s", map[bool]string{true: "no columns", false: "one column"}[len(cols) == 0])
 	}
 	fams := make([]family, len(cols))
 	for i, c := range cols {
@@ -143,7 +142,7 @@ func Classify(cols []Column) (Shape, error) {
 			}
 		}
 		if len(s.Measures) == 0 {
-			return unchartable("no column after the time column %q is numeric", cols[0].Name)
+			return unchartable("no column after the time column %q is a number", cols[0].Name)
 		}
 		return s, nil
 	}
@@ -154,7 +153,7 @@ func Classify(cols []Column) (Shape, error) {
 		}
 	}
 	if last == len(cols)-1 {
-		return unchartable("its last column %q is not numeric, and bars need label columns then numeric columns", cols[last].Name)
+		return unchartable("its last column %q is not a number", cols[last].Name)
 	}
 	s := Shape{Kind: Bars, Time: -1}
 	for i := range cols {

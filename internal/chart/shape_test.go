@@ -91,9 +91,9 @@ func TestClassifyUnchartable(t *testing.T) {
 	}{
 		{name: "no columns", cols: nil, reason: "it has no columns"},
 		{name: "one number", cols: cols("count_star() BIGINT"), reason: "it has one column"},
-		{name: "only text", cols: cols("srcaddr VARCHAR", "dstaddr VARCHAR"), reason: `its last column "dstaddr" is not numeric`},
-		{name: "text after the numbers", cols: cols("srcaddr VARCHAR", "bytes HUGEINT", "note VARCHAR"), reason: `its last column "note" is not numeric`},
-		{name: "time with only text", cols: cols("t TIMESTAMPTZ", "action VARCHAR"), reason: `no column after the time column "t" is numeric`},
+		{name: "only text", cols: cols("srcaddr VARCHAR", "dstaddr VARCHAR"), reason: `its last column "dstaddr" is not a number`},
+		{name: "text after the numbers", cols: cols("srcaddr VARCHAR", "bytes HUGEINT", "note VARCHAR"), reason: `its last column "note" is not a number`},
+		{name: "time with only text", cols: cols("t TIMESTAMPTZ", "action VARCHAR"), reason: `no column after the time column "t" is a number`},
 		{name: "two times", cols: cols("first TIMESTAMPTZ", "last TIMESTAMPTZ", "n BIGINT"), reason: `column "last" is a second time column after "first"`},
 		{name: "a list", cols: cols("ports INTEGER[]", "n BIGINT"), reason: `column "ports" has type INTEGER[]`},
 		{name: "a struct", cols: cols("a VARCHAR", "s STRUCT(x INTEGER)", "n BIGINT"), reason: `column "s" has type STRUCT(x INTEGER)`},
@@ -107,7 +107,7 @@ func TestClassifyUnchartable(t *testing.T) {
 				t.Fatalf("Classify = %+v, %v; want an *UnchartableError", s, err)
 			}
 			msg := err.Error()
-			for _, want := range []string{tc.reason, "a time column then numeric columns", "label columns then numeric columns", "use -o table"} {
+			for _, want := range []string{tc.reason, "a time column then numeric columns", "label columns then numeric columns", "use -o table for this result"} {
 				if !strings.Contains(msg, want) {
 					t.Errorf("error %q lacks %q", msg, want)
 				}

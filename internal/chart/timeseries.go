@@ -36,7 +36,7 @@ func newPanel(m Measure, times int) panel {
 	for t := range times {
 		for _, s := range m.Series {
 			v := s.Values[t]
-			if math.IsNaN(v) {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
 				continue
 			}
 			if len(m.Series) > 1 {
@@ -160,7 +160,7 @@ func panelTitle(d *Data, p panel, width int) string {
 	right := strings.Join(legend, "  ")
 	gap := width - runewidth.StringWidth(title) - runewidth.StringWidth(right)
 	if gap < 2 {
-		return title + "  " + right
+		return truncate(title+"  "+right, width)
 	}
 	return title + strings.Repeat(" ", gap) + right
 }
@@ -237,6 +237,9 @@ func (p panel) column(t, height int) []cellRune {
 	scale := float64(height) / (p.top - p.base)
 	if len(p.m.Series) == 1 {
 		v := p.m.Series[0].Values[t]
+		if math.IsInf(v, 0) {
+			return cells
+		}
 		n := int(math.Round((v - p.base) * scale * 8))
 		if v > p.base {
 			n = max(n, 1)
@@ -252,7 +255,7 @@ func (p panel) column(t, height int) []cellRune {
 	largest, largestV := -1, 0.0
 	for s, series := range p.m.Series {
 		v := series.Values[t]
-		if math.IsNaN(v) || v <= 0 {
+		if math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 {
 			continue
 		}
 		if v > largestV {

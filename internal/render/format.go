@@ -19,6 +19,7 @@ const (
 	JSONL    Format = "jsonl"
 	Markdown Format = "markdown"
 	Line     Format = "line"
+	Chart    Format = "chart"
 )
 
 // FormatInfo describes one output format in the [Formats] registry.
@@ -48,6 +49,7 @@ var Formats = []FormatInfo{
 	{Name: JSONL, Description: "one JSON object per line", Streams: true, write: writeJSONL},
 	{Name: Markdown, Description: "GitHub markdown pipe table", Streams: false, Separator: "\n", write: writeMarkdown},
 	{Name: Line, Description: "one `column = value` line per column, a blank line between rows", Streams: false, Separator: "\n", write: writeLine},
+	{Name: Chart, Description: "a chart: areas over time for a time column, else bars per label", Streams: false, Separator: "\n", write: writeChart},
 }
 
 // UnknownFormatError reports a format name that is not in [Formats].

@@ -20,6 +20,7 @@ func TestParseFormat(t *testing.T) {
 		{name: "jsonl", in: "jsonl", want: JSONL},
 		{name: "markdown", in: "markdown", want: Markdown},
 		{name: "line", in: "line", want: Line},
+		{name: "chart", in: "chart", want: Chart},
 		{name: "upper case", in: "CSV", want: CSV},
 		{name: "surrounding space", in: " json ", want: JSON},
 		{name: "typo", in: "jsn", suggestion: JSON},
@@ -58,7 +59,7 @@ func TestParseFormat(t *testing.T) {
 }
 
 func TestRegistry(t *testing.T) {
-	want := []string{"table", "csv", "tsv", "json", "jsonl", "markdown", "line"}
+	want := []string{"table", "csv", "tsv", "json", "jsonl", "markdown", "line", "chart"}
 	if got := Names(); !slices.Equal(got, want) {
 		t.Errorf("Names() = %v, want %v", got, want)
 	}

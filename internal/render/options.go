@@ -12,7 +12,8 @@ type Options struct {
 	// Format is the output format; "" means [Table].
 	Format Format
 	// Width is the terminal width the table must fit, in columns; 0 means
-	// unlimited. Only the table format uses it.
+	// unlimited (for a chart: chart.DefaultWidth). Only the table and chart
+	// formats use it.
 	Width int
 	// NoHeaders omits the header row in csv, tsv, table and markdown output
 	// (markdown then also drops the delimiter row, leaving only data rows).
@@ -33,6 +34,10 @@ type Options struct {
 	// units.ColumnUnit). The other formats ignore it, so csv and json keep
 	// exact numbers.
 	Human bool
+	// Color writes ANSI colour escapes in the formats that use colour (the
+	// chart). Set it only when the output is a terminal and NO_COLOR is
+	// unset; the text is the same without it.
+	Color bool
 }
 
 // withDefaults fills the empty fields of o with their defaults.
