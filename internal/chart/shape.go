@@ -2,7 +2,11 @@ package chart
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
+
+	"github.com/flowduck/flowduck/internal/units"
 )
 
 // Column is one result column as [Classify] sees it.
@@ -47,13 +51,14 @@ type Shape struct {
 	// Time is the time column of a TimeSeries (always 0), -1 for Bars.
 	Time int
 	// Labels are the label columns of Bars: every column up to the last
-	// one that is not a number (the first column when all are numbers);
-	// their values, joined by a space, label each bar. Empty for a
-	// TimeSeries.
+	// one that is not a number and the identifier-named numbers right
+	// after it (the first column when all are numbers); their values,
+	// joined by a space, label each bar. Empty for a TimeSeries.
 	Labels []int
 	// Pivot are the text columns of a TimeSeries in long form (e.g.
-	// action): each distinct value (joined by a space when several) is
-	// one series. Empty when every numeric column is one series.
+	// action), and its identifier-named numbers (dstport): each distinct
+	// value (joined by a space when several) is one series. Empty when
+	// every numeric column is one series.
 	Pivot []int
 	// Measures are the numeric columns, in result order; each is one
 	// panel of a TimeSeries and one bar of each row of Bars.
@@ -105,15 +110,40 @@ func (e *UnchartableError) Error() string {
 		" (a chart draws a time column then numeric columns, or label columns then numeric columns); use -o table for this result"
 }
 
+// codeWords mark a numeric column as an identifier rather than an amount
+// when one of its name's words (split at anything but letters and digits)
+// is in the list: dstport, protocol, account_id, tcp_flags. Such a column
+// labels bars and names series, as text would; a column whose name says
+// bytes or a count (count(DISTINCT dstport)) is an amount all the same.
+var codeWords = []string{"port", "srcport", "dstport", "protocol", "proto", "id", "version", "type", "code", "flags", "asn", "vlan"}
+
+// isCode reports whether a column of numbers called name holds identifiers.
+func isCode(name string) bool {
+	if units.ColumnUnit(name) != units.None {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	for _, w := range words {
+		if slices.Contains(codeWords, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // Classify decides how a result with these columns is charted:
 //
 //   - first column a time (TIMESTAMP, TIMESTAMPTZ, DATE: also what bin()
 //     and date_trunc return), at least one numeric column, and any other
-//     columns text → TimeSeries, the text columns naming the series;
+//     columns text → TimeSeries: each numeric column a panel, the text
+//     columns (and numbers named like identifiers: dstport, protocol)
+//     naming the series;
 //   - label columns, then at least one numeric column → Bars: the labels
-//     are every column up to the last one that is not a number (so a
-//     numeric dstport before a service name labels too), or the first
-//     column when every column is a number (a port and its count);
+//     are every column up to the last one that is not a number, and the
+//     identifier-named numbers right after it (protocol, dstport), or the
+//     first column when every column is a number (a port and its count);
 //   - anything else → an *UnchartableError.
 func Classify(cols []Column) (Shape, error) {
 	unchartable := func(format string, args ...any) (Shape, error) {
@@ -123,28 +153,16 @@ func Classify(cols []Column) (Shape, error) {
 		return unchartable("it has %s", map[bool]string{true: "no columns", false: "one column"}[len(cols) == 0])
 	}
 	fams := make([]family, len(cols))
+	codes := make([]bool, len(cols))
 	for i, c := range cols {
 		fams[i] = familyOf(c.Type)
 		if fams[i] == famNested {
 			return unchartable("column %q has type %s, which a chart cannot draw", c.Name, c.Type)
 		}
+		codes[i] = fams[i] == famNumber && isCode(c.Name)
 	}
 	if fams[0] == famTime {
-		s := Shape{Kind: TimeSeries, Time: 0}
-		for i := 1; i < len(cols); i++ {
-			switch fams[i] {
-			case famNumber:
-				s.Measures = append(s.Measures, i)
-			case famTime:
-				return unchartable("column %q is a second time column after %q", cols[i].Name, cols[0].Name)
-			default:
-				s.Pivot = append(s.Pivot, i)
-			}
-		}
-		if len(s.Measures) == 0 {
-			return unchartable("no column after the time column %q is a number", cols[0].Name)
-		}
-		return s, nil
+		return classifyTime(cols, fams, codes, unchartable)
 	}
 	last := -1 // the last column that is not a number
 	for i, f := range fams {
@@ -155,13 +173,46 @@ func Classify(cols []Column) (Shape, error) {
 	if last == len(cols)-1 {
 		return unchartable("its last column %q is not a number", cols[last].Name)
 	}
+	last = max(last, 0)
+	for last+2 < len(cols) && codes[last+1] {
+		last++
+	}
 	s := Shape{Kind: Bars, Time: -1}
 	for i := range cols {
-		if i <= last || i == 0 {
+		if i <= last {
 			s.Labels = append(s.Labels, i)
 		} else {
 			s.Measures = append(s.Measures, i)
 		}
+	}
+	return s, nil
+}
+
+// classifyTime is Classify for a result whose first column is a time.
+func classifyTime(cols []Column, fams []family, codes []bool, unchartable func(string, ...any) (Shape, error)) (Shape, error) {
+	s := Shape{Kind: TimeSeries, Time: 0}
+	for i := 1; i < len(cols); i++ {
+		switch {
+		case fams[i] == famTime:
+			return unchartable("column %q is a second time column after %q", cols[i].Name, cols[0].Name)
+		case fams[i] == famNumber && !codes[i]:
+			s.Measures = append(s.Measures, i)
+		default:
+			s.Pivot = append(s.Pivot, i)
+		}
+	}
+	if len(s.Measures) == 0 { // only identifier-named numbers: chart them
+		s.Pivot = nil
+		for i := 1; i < len(cols); i++ {
+			if fams[i] == famNumber {
+				s.Measures = append(s.Measures, i)
+			} else {
+				s.Pivot = append(s.Pivot, i)
+			}
+		}
+	}
+	if len(s.Measures) == 0 {
+		return unchartable("no column after the time column %q is a number", cols[0].Name)
 	}
 	return s, nil
 }
