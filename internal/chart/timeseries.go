@@ -121,7 +121,7 @@ func timeHeader(d *Data, x xAxis, width int) []string {
 	}
 	parts := []string{fmt.Sprintf("%s: %s to %s%s", d.TimeName, first.Format(layout), last.Format(layout), zone)}
 	if len(d.Times) > 1 {
-		parts = append(parts, fmt.Sprintf("%d times %s apart", len(d.Times), durationText(x.step)))
+		parts = append(parts, fmt.Sprintf("%d times in %s steps", len(d.Times), durationText(x.step)))
 	}
 	if k := x.bucketsPerCol(); k > 1 {
 		parts = append(parts, fmt.Sprintf("each column the largest of %d", k))
