@@ -104,9 +104,10 @@ type tick struct {
 func (x xAxis) ticks(times []time.Time, dateOnly bool) []tick {
 	first, last := times[0], times[len(times)-1]
 	format := tickFormat(first, last, x.step, dateOnly)
+	span := last.Sub(first)
 	for _, d := range tickSpacings {
-		if d < x.step {
-			continue
+		if d < x.step || span/d > time.Duration(x.ncols) {
+			continue // finer than the data, or more ticks than columns
 		}
 		if ts := x.ticksEvery(d, first, last, format); len(ts) > 0 && spaced(ts) {
 			return ts

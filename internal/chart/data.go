@@ -288,6 +288,9 @@ func zoned(typ string) bool {
 // joinText returns the text of the columns at idx of row, joined by a
 // space; TIMESTAMPTZ values are written in loc.
 func joinText(row []any, idx []int, cols []Column, loc *time.Location) string {
+	if len(idx) == 0 {
+		return ""
+	}
 	parts := make([]string, len(idx))
 	for i, c := range idx {
 		v := row[c]

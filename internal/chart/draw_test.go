@@ -91,6 +91,9 @@ func TestDrawGolden(t *testing.T) {
 			{int32(443), int64(5000)}, {int32(22), int64(1200)}, {int32(3389), int64(7)},
 		}},
 		{name: "empty", cols: cols("talker VARCHAR", "bytes BIGINT")},
+		{name: "one-time", cols: cols("t TIMESTAMPTZ", "bytes BIGINT"), rows: [][]any{{hourly(1)[0], int64(2048)}}},
+		{name: "negative", cols: cols("t TIMESTAMP", "delta DOUBLE"), rows: [][]any{
+			{hourly(4)[0], -2.5}, {hourly(4)[1], 1.0}, {hourly(4)[2], nil}, {hourly(4)[3], 4.0}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

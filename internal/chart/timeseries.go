@@ -119,8 +119,9 @@ func timeHeader(d *Data, x xAxis, width int) []string {
 	if d.Zoned {
 		zone = " " + first.Location().String()
 	}
-	parts := []string{fmt.Sprintf("%s: %s to %s%s", d.TimeName, first.Format(layout), last.Format(layout), zone)}
+	parts := []string{fmt.Sprintf("%s: %s%s", d.TimeName, first.Format(layout), zone)}
 	if len(d.Times) > 1 {
+		parts[0] = fmt.Sprintf("%s: %s to %s%s", d.TimeName, first.Format(layout), last.Format(layout), zone)
 		parts = append(parts, fmt.Sprintf("%d times in %s steps", len(d.Times), durationText(x.step)))
 	}
 	if k := x.bucketsPerCol(); k > 1 {
