@@ -80,7 +80,7 @@ func drawBars(d *Data, opts Options) []string {
 
 	var out []string
 	head := &line{}
-	head.text(pad(d.LabelName, lw) + "  ")
+	head.text(pad(truncate(d.LabelName, lw), lw) + "  ")
 	for _, f := range fields {
 		head.text(pad(truncate(f.m.Name, per-1), per))
 	}

@@ -14,19 +14,11 @@ import (
 	"github.com/flowduck/flowduck/internal/golden"
 )
 
-// draw classifies, builds and draws rows at width 80 without colour.
+// draw classifies, builds (see build) and draws rows.
 func draw(t *testing.T, cs []Column, rows [][]any, loc *time.Location, opts Options) string {
 	t.Helper()
-	s, err := Classify(cs)
-	if err != nil {
-		t.Fatalf("Classify: %v", err)
-	}
-	d, err := Build(s, cs, rows, loc)
-	if err != nil {
-		t.Fatalf("Build: %v", err)
-	}
 	var buf bytes.Buffer
-	if err := Draw(&buf, d, opts); err != nil {
+	if err := Draw(&buf, build(t, cs, rows, loc), opts); err != nil {
 		t.Fatalf("Draw: %v", err)
 	}
 	return buf.String()
@@ -91,6 +83,14 @@ func TestDrawGolden(t *testing.T) {
 			{int32(443), int64(5000)}, {int32(22), int64(1200)}, {int32(3389), int64(7)},
 		}},
 		{name: "empty", cols: cols("talker VARCHAR", "bytes BIGINT")},
+		{name: "long-names", cols: []Column{
+			{Name: "the_first_column_has_a_name_longer_than_a_third_of_eighty", Type: "VARCHAR"},
+			{Name: "and_the_measure_a_name_longer_than_its_field_of_the_width", Type: "BIGINT"},
+			{Name: "bytes", Type: "BIGINT"}},
+			rows: [][]any{{"a", int64(1), int64(2)}}},
+		{name: "long-time-measure", cols: []Column{{Name: "t", Type: "TIMESTAMP"},
+			{Name: strings.Repeat("a_very_long_measure_name_", 5), Type: "DOUBLE"}},
+			rows: [][]any{{hourly(2)[0], 1.0}, {hourly(2)[1], 2.0}}},
 		{name: "one-time", cols: cols("t TIMESTAMPTZ", "bytes BIGINT"), rows: [][]any{{hourly(1)[0], int64(2048)}}},
 		{name: "negative", cols: cols("t TIMESTAMP", "delta DOUBLE"), rows: [][]any{
 			{hourly(4)[0], -2.5}, {hourly(4)[1], 1.0}, {hourly(4)[2], nil}, {hourly(4)[3], 4.0}}},

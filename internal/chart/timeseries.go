@@ -151,7 +151,7 @@ func timeHeader(d *Data, x xAxis, width int) []string {
 // the legend: each series' shade and name.
 func panelTitle(d *Data, p panel, width int) string {
 	if d.Pivot == "" {
-		return p.m.Name
+		return truncate(p.m.Name, width)
 	}
 	var legend []string
 	for i, s := range p.m.Series {
