@@ -39,9 +39,8 @@ func drawBars(d *Data, opts Options) []string {
 		m      Measure
 		top    float64
 		texts  []string
-		textW  int
-		barW   int
-		offset int
+		textW int
+		barW  int
 	}
 	var fields []field
 	for _, m := range d.Measures {
@@ -74,7 +73,6 @@ func drawBars(d *Data, opts Options) []string {
 	}
 	per := avail / len(fields)
 	for i := range fields {
-		fields[i].offset = lw + 2 + i*per
 		fields[i].barW = per - fields[i].textW - 2
 	}
 
@@ -107,7 +105,7 @@ func drawBars(d *Data, opts Options) []string {
 		out = append(out, l.String())
 	}
 	if more := len(d.Labels) - len(labels); more > 0 {
-		out = append(out, fmt.Sprintf("… %d more rows not drawn (a bar chart shows the first %d; add LIMIT, or use -o table)", more, MaxBars))
+		out = append(out, fmt.Sprintf("… %d more rows not drawn (bars show the first %d; add LIMIT or use -o table)", more, MaxBars))
 	}
 	if len(dropped) > 0 {
 		out = append(out, fmt.Sprintf("(not drawn, too narrow: %s; widen the terminal or select fewer columns)", strings.Join(dropped, ", ")))

@@ -55,7 +55,7 @@ func writeChart(ctx context.Context, w *bufio.Writer, src source, opts Options) 
 		return n, err
 	}
 	if n > int64(len(rows)) {
-		fmt.Fprintf(w, "(charted from the first %d of %d rows; aggregate in SQL, or use -o table)\n", len(rows), n)
+		fmt.Fprintf(w, "(drawn from the first %d of %d rows; aggregate in SQL or use -o table)\n", len(rows), n)
 	}
 	return n, nil
 }

@@ -25,7 +25,7 @@ func TestChartCapsRows(t *testing.T) {
 	if n != int64(len(data)) {
 		t.Errorf("Values returned %d rows, want every row counted (%d)", n, len(data))
 	}
-	want := "(charted from the first 100000 of 100005 rows; aggregate in SQL, or use -o table)\n"
+	want := "(drawn from the first 100000 of 100005 rows; aggregate in SQL or use -o table)\n"
 	if !strings.HasSuffix(out.String(), want) {
 		t.Errorf("chart does not end with %q:\n%s", want, out.String())
 	}
