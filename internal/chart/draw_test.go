@@ -91,6 +91,12 @@ func TestDrawGolden(t *testing.T) {
 		{name: "long-time-measure", cols: []Column{{Name: "t", Type: "TIMESTAMP"},
 			{Name: strings.Repeat("a_very_long_measure_name_", 5), Type: "DOUBLE"}},
 			rows: [][]any{{hourly(2)[0], 1.0}, {hourly(2)[1], 2.0}}},
+		{name: "new-year", cols: cols("day DATE", "flows BIGINT"), rows: func() (rows [][]any) {
+			for i := range 20 {
+				rows = append(rows, []any{time.Date(2026, 12, 22+i, 0, 0, 0, 0, time.UTC), int64(100 + i*i)})
+			}
+			return append(rows, []any{nil, int64(5)})
+		}()},
 		{name: "one-time", cols: cols("t TIMESTAMPTZ", "bytes BIGINT"), rows: [][]any{{hourly(1)[0], int64(2048)}}},
 		{name: "negative", cols: cols("t TIMESTAMP", "delta DOUBLE"), rows: [][]any{
 			{hourly(4)[0], -2.5}, {hourly(4)[1], 1.0}, {hourly(4)[2], nil}, {hourly(4)[3], 4.0}}},

@@ -97,7 +97,11 @@ func drawTimeSeries(d *Data, opts Options) []string {
 	out = append(out, strings.Repeat(" ", gutter)+" └"+string(axis))
 	out = append(out, strings.Repeat(" ", gutter+2)+string(labels))
 	if d.SkippedRows > 0 {
-		out = append(out, fmt.Sprintf("(%d rows with a NULL %s not drawn)", d.SkippedRows, d.TimeName))
+		rows := "rows"
+		if d.SkippedRows == 1 {
+			rows = "row"
+		}
+		out = append(out, fmt.Sprintf("(%d %s with a NULL %s not drawn)", d.SkippedRows, rows, d.TimeName))
 	}
 	return out
 }
