@@ -36,9 +36,9 @@ func drawBars(d *Data, opts Options) []string {
 	lw = min(lw, max(8, opts.Width/3))
 	// Each measure gets an equal field: bar, a space and its value text.
 	type field struct {
-		m      Measure
-		top    float64
-		texts  []string
+		m     Measure
+		top   float64
+		texts []string
 		textW int
 		barW  int
 	}
