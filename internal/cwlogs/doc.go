@@ -5,9 +5,9 @@
 // ThrottlingException), continues each stream from the mark a previous pull
 // left (the last event time and the ids of the events at that time, so no
 // event is read twice even when events share a timestamp), and writes the
-// events of each stream to a local file in the shape `aws logs
-// filter-log-events` prints ({"events":[{"timestamp":…,"message":…}]}),
-// which the loader loads with DuckDB like any CloudWatch JSON file.
+// events of each stream to a local file in the shape of a CloudWatch Logs
+// export ("<time> <message>" lines), which the loader loads with DuckDB's
+// read_csv like any exported file, the time becoming the event time.
 //
 // The flow log's format is looked up with ec2:DescribeFlowLogs when the
 // caller may call it. Credentials, profile, region and endpoint follow the

@@ -46,6 +46,9 @@ type Options struct {
 	Dir string
 	// Marks returns how far a stream was read by earlier pulls.
 	Marks func(region, group, stream string) (Mark, bool)
+	// Claim, when set, is asked before a stream is read; false leaves it out
+	// (another source of the same load reads it).
+	Claim func(region, group, stream string) bool
 	// Progress receives notes (the window, the format) and progress lines;
 	// ProgressTTY rewrites one line in place.
 	Progress    io.Writer

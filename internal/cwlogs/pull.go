@@ -26,10 +26,12 @@ type Chunk struct {
 	Region string
 	Group  string
 	Stream string
-	// Path is the local file of the events ({"events":[…]} documents).
+	// Path is the local file of the events ("<time> <message>" lines).
 	Path   string
 	Events int64
 	Bytes  int64 // message bytes
+	// Format is the flow log's format string ("" for the default format).
+	Format string
 	// Mark is how far the stream is read once this chunk is loaded.
 	Mark Mark
 	// Replace, for a forced pull, is the range (milliseconds, inclusive)
@@ -108,6 +110,10 @@ func Pull(ctx context.Context, uri string, opts Options, deliver func(Chunk)) (R
 			defer wg.Done()
 			for i := range queue {
 				st := streams[i]
+				if opts.Claim != nil && !opts.Claim(c.region, src.Group, st.name) {
+					prog.streamDone(true)
+					continue
+				}
 				var m Mark
 				known := false
 				if opts.Marks != nil {
@@ -127,6 +133,7 @@ func Pull(ctx context.Context, uri string, opts Options, deliver func(Chunk)) (R
 				case err != nil && ctx.Err() == nil:
 					res.Failed = append(res.Failed, StreamFailure{URI: StreamURI(src.Group, st.name), Err: err})
 				case err == nil && ch.Events > 0:
+					ch.Format = res.Format
 					res.Read++
 					res.Events += ch.Events
 					res.Bytes += ch.Bytes
@@ -230,10 +237,12 @@ func (c *conn) streamError(src Source, stream string, err error) error {
 	return err
 }
 
-// isoMS is a CloudWatch time as RFC 3339 UTC with milliseconds.
-func isoMS(t int64) string {
-	return time.UnixMilli(t).UTC().Format("2006-01-02T15:04:05.000Z")
-}
+// isoLayout is RFC 3339 UTC with milliseconds, as CloudWatch exports write
+// event times.
+const isoLayout = "2006-01-02T15:04:05.000Z"
+
+// isoMS is a CloudWatch time in isoLayout.
+func isoMS(t int64) string { return time.UnixMilli(t).UTC().Format(isoLayout) }
 
 // windowNote says which events a pull reads.
 func windowNote(since, until time.Time, sinceGiven, untilGiven, force bool) string {

@@ -2,18 +2,21 @@ package cwlogs
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
-	"strconv"
+	"strings"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
 )
 
-// eventFile writes the events of one stream as `aws logs filter-log-events`
-// prints them, one {"events":[…]} document a line per page: the shape the
-// loader reads with read_json (KindCloudWatchJSON).
+// eventFile writes the events of one stream as a CloudWatch Logs export to
+// S3 holds them: one "<time> <message>" line an event, the time in RFC 3339
+// with milliseconds. The loader reads that shape with read_csv like any
+// flow-log text (KindCloudWatchText), taking the time as the record's event
+// time. A message never spans lines: line breaks inside one (flow-log
+// records have none) are written as spaces.
 type eventFile struct {
 	path string
 	f    *os.File
@@ -30,27 +33,21 @@ func createEventFile(path string) (*eventFile, error) {
 	return &eventFile{path: path, f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
 }
 
-// page writes the kept events of one FilterLogEvents page as one document.
+// page writes the kept events of one FilterLogEvents page.
 func (e *eventFile) page(events []types.FilteredLogEvent, keep func(types.FilteredLogEvent) bool) (n int64, bytes int64) {
 	b := e.buf[:0]
-	b = append(b, `{"events":[`...)
 	for _, ev := range events {
 		if !keep(ev) {
 			continue
 		}
-		if n > 0 {
-			b = append(b, ',')
-		}
 		msg := aws.ToString(ev.Message)
-		b = append(b, `{"timestamp":`...)
-		b = strconv.AppendInt(b, aws.ToInt64(ev.Timestamp), 10)
-		b = append(b, `,"message":`...)
-		b = appendJSONString(b, msg)
-		b = append(b, '}')
+		b = time.UnixMilli(aws.ToInt64(ev.Timestamp)).UTC().AppendFormat(b, isoLayout)
+		b = append(b, ' ')
+		b = appendLine(b, msg)
+		b = append(b, '\n')
 		n++
 		bytes += int64(len(msg))
 	}
-	b = append(b, "]}\n"...)
 	e.buf = b
 	if n > 0 && e.err == nil {
 		_, e.err = e.w.Write(b)
@@ -73,16 +70,12 @@ func (e *eventFile) close() error {
 	return nil
 }
 
-// appendJSONString appends s as a JSON string: plain ASCII (what flow-log
-// records are) as it is, anything else through encoding/json.
-func appendJSONString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
-			q, _ := json.Marshal(s)
-			return append(b, q...)
-		}
+// appendLine appends a message without its trailing line break and with
+// any other line break as a space.
+func appendLine(b []byte, msg string) []byte {
+	msg = strings.TrimRight(msg, "\r\n")
+	if !strings.ContainsAny(msg, "\r\n") {
+		return append(b, msg...)
 	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
+	return append(b, strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(msg)...)
 }

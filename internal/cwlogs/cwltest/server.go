@@ -69,7 +69,7 @@ type Server struct {
 type group struct {
 	name    string
 	created int64
-	denied  bool
+	denied  map[string]bool // actions refused; nil: none
 	streams map[string]*stream
 }
 
@@ -114,12 +114,22 @@ func (s *Server) CreateGroup(name string) {
 	s.group(name)
 }
 
-// Deny makes every read of the group fail with AccessDeniedException; it is
-// still listed by DescribeLogGroups.
-func (s *Server) Deny(name string) {
+// Deny makes the actions (DescribeLogStreams, FilterLogEvents,
+// GetLogEvents; none named: all three) on the group fail with
+// AccessDeniedException; it is still listed by DescribeLogGroups.
+func (s *Server) Deny(name string, actions ...string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.group(name).denied = true
+	if len(actions) == 0 {
+		actions = []string{"DescribeLogStreams", "FilterLogEvents", "GetLogEvents"}
+	}
+	g := s.group(name)
+	if g.denied == nil {
+		g.denied = map[string]bool{}
+	}
+	for _, a := range actions {
+		g.denied[a] = true
+	}
 }
 
 // ThrottleEvery makes every n-th Logs call (retries included) fail with
@@ -270,7 +280,7 @@ func (s *Server) readable(name, action string) (*group, error) {
 	if !ok {
 		return nil, &apiError{"ResourceNotFoundException", "The specified log group does not exist."}
 	}
-	if g.denied {
+	if g.denied[action] {
 		return nil, &apiError{"AccessDeniedException", fmt.Sprintf(
 			"User: arn:aws:iam::%s:user/test is not authorized to perform: logs:%s on resource: arn:aws:logs:%s:%s:log-group:%s:log-stream: because no identity-based policy allows the logs:%s action",
 			Account, action, Region, Account, name, action)}
