@@ -80,7 +80,9 @@ func (a *arrivals) pull(ctx context.Context, uri string, opts Options) {
 	fail := func(path string, err error) {
 		a.mu.Lock()
 		defer a.mu.Unlock()
-		a.results = append(a.results, FileResult{Path: path, Status: Failed, Reason: err.Error()})
+		// The errors of package cwlogs start with the URI the path is.
+		reason := strings.TrimPrefix(err.Error(), path+": ")
+		a.results = append(a.results, FileResult{Path: path, Status: Failed, Reason: reason})
 	}
 	if len(opts.Filter.Regions) > 1 {
 		fail(uri, fmt.Errorf("a log group is in one region: pass one --region, not %s", strings.Join(opts.Filter.Regions, ", ")))

@@ -148,6 +148,9 @@ func TestCWLPullLoadsEveryEventOnceAndReRunsAddOnlyNewOnes(t *testing.T) {
 }
 
 func TestCWLPullCompletesWhenEveryTenthCallIsThrottled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the adaptive retry slows the pull down for seconds: not with -short")
+	}
 	srv := startCWL(t)
 	for i := range 30 {
 		srv.AddEvents("vpc-flow", flowEvents(fmt.Sprintf("eni-%d", i), cwlBase, 0, 400, 0)...)
