@@ -31,6 +31,15 @@ func startCWL(t *testing.T) *cwltest.Server {
 	return srv
 }
 
+// skipShort skips a test under -short: package cwlogs tests the pull
+// itself without a database; these load what it pulls (a second or so each).
+func skipShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("loads a CloudWatch Logs pull into DuckDB: not with -short")
+	}
+}
+
 // flowEvents makes n events for a stream named after its interface, one
 // default-format record each, a millisecond apart from start (every
 // sameEvery-th event shares the previous one's time; 0: never). Each
@@ -176,6 +185,7 @@ func TestCWLPullCompletesWhenEveryTenthCallIsThrottled(t *testing.T) {
 }
 
 func TestCWLDeniedGroupFailsWhileOthersLoad(t *testing.T) {
+	skipShort(t)
 	srv := startCWL(t)
 	srv.AddEvents("/aws/vpc/ok", flowEvents("eni-a", cwlBase, 0, 100, 0)...)
 	srv.AddEvents("/aws/vpc/secret", flowEvents("eni-b", cwlBase, 0, 100, 0)...)
@@ -223,6 +233,7 @@ func TestCWLFormatOfTheFlowLog(t *testing.T) {
 }
 
 func TestCWLDefaultFormatWhenDescribeFlowLogsIsDenied(t *testing.T) {
+	skipShort(t)
 	srv := startCWL(t)
 	srv.DenyEC2()
 	srv.AddEvents("plain", flowEvents("eni-d", cwlBase, 0, 10, 0)...)
@@ -244,6 +255,7 @@ func TestCWLDefaultFormatWhenDescribeFlowLogsIsDenied(t *testing.T) {
 }
 
 func TestCWLENIPicksStreamsAndSourcesShareStreams(t *testing.T) {
+	skipShort(t)
 	srv := startCWL(t)
 	for _, eni := range []string{"eni-a", "eni-b", "eni-c"} {
 		srv.AddEvents("g", flowEvents(eni, cwlBase, 0, 10, 0)...)
@@ -263,6 +275,7 @@ func TestCWLENIPicksStreamsAndSourcesShareStreams(t *testing.T) {
 }
 
 func TestCWLNoSuchGroupListsSimilarOnes(t *testing.T) {
+	skipShort(t)
 	srv := startCWL(t)
 	srv.CreateGroup("/aws/vpc/flowlogs")
 	srv.CreateGroup("/aws/vpc/other")
