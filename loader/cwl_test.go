@@ -17,19 +17,9 @@ import (
 // ago, inside the default window of the last 24 hours.
 var cwlBase = time.Now().Add(-time.Hour).Truncate(time.Second)
 
-// startCWL starts the CloudWatch Logs test server and points the SDK's
-// credential chain at its static credentials.
-func startCWL(t *testing.T) *cwltest.Server {
-	t.Helper()
-	srv := cwltest.Start()
-	t.Cleanup(srv.Close)
-	for _, kv := range srv.Env() {
-		k, v, _ := strings.Cut(kv, "=")
-		t.Setenv(k, v)
-	}
-	t.Setenv("AWS_PROFILE", "")
-	return srv
-}
+// startCWL starts the CloudWatch Logs test server for the test, the SDK's
+// environment pointing at it.
+func startCWL(t *testing.T) *cwltest.Server { return cwltest.StartT(t) }
 
 // skipShort skips a test under -short: package cwlogs tests the pull
 // itself without a database; these load what it pulls (a second or so each).

@@ -23,18 +23,9 @@ import (
 // base is the time of the first test event: inside the default window.
 var base = time.Now().Add(-time.Hour).Truncate(time.Second).UnixMilli()
 
-// start starts the test server and points the SDK's credential chain at it.
-func start(t testing.TB) *cwltest.Server {
-	t.Helper()
-	srv := cwltest.Start()
-	t.Cleanup(srv.Close)
-	for _, kv := range srv.Env() {
-		k, v, _ := strings.Cut(kv, "=")
-		t.Setenv(k, v)
-	}
-	t.Setenv("AWS_PROFILE", "")
-	return srv
-}
+// start starts the test server for the test, the SDK's environment
+// pointing at it.
+func start(t testing.TB) *cwltest.Server { return cwltest.StartT(t) }
 
 // events makes n events of a stream, the k-th at base+k/same ms (same
 // events share each time), with messages of size bytes.
