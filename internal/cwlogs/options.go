@@ -42,7 +42,8 @@ type Options struct {
 	Format string
 	// Force re-reads [Since, Until] whatever the marks say.
 	Force bool
-	// Dir is where the event files are written (one per stream).
+	// Dir is where the event files are written (one per stream read); it
+	// must be set, and be the pull's own.
 	Dir string
 	// Marks returns how far a stream was read by earlier pulls.
 	Marks func(region, group, stream string) (Mark, bool)

@@ -68,6 +68,9 @@ func Pull(ctx context.Context, uri string, opts Options, deliver func(Chunk)) (R
 	if err != nil {
 		return Result{}, err
 	}
+	if opts.Dir == "" {
+		return Result{}, fmt.Errorf("%s: no directory for the event files", uri)
+	}
 	c, err := dial(ctx, src, opts)
 	if err != nil {
 		return Result{}, err
@@ -120,7 +123,7 @@ func Pull(ctx context.Context, uri string, opts Options, deliver func(Chunk)) (R
 					m, known = opts.Marks(c.region, src.Group, st.name)
 				}
 				w := plan(m, known, ms(since), ms(until), sinceGiven, opts.Force)
-				ch, err := c.readStream(ctx, src, st, w, m, known, filepath.Join(opts.Dir, fmt.Sprintf("stream-%d.json", i)), prog)
+				ch, err := c.readStream(ctx, src, st, w, m, known, filepath.Join(opts.Dir, fmt.Sprintf("stream-%d.log", i)), prog)
 				prog.streamDone(err == nil)
 				mu.Lock()
 				var e *Error
