@@ -26,7 +26,9 @@ type Options struct {
 	// headerless records; empty means the default v2 format for 14 fields.
 	Format string
 	// Filter skips files and records out of range: its Since, Until,
-	// Accounts and Regions apply (the other fields are for reports).
+	// Accounts and Regions apply (the other fields are for reports). For
+	// cwl:// sources Since and Until bound the events pulled, Regions names
+	// the log group's region and ENIs pick its streams.
 	Filter filter.Filter
 	// Force reloads files that are already loaded, replacing their rows.
 	Force bool

@@ -177,6 +177,32 @@ func TestPullENIsAndWindow(t *testing.T) {
 	}
 }
 
+func TestPullOneFailingStreamDoesNotStopTheOthers(t *testing.T) {
+	srv := start(t)
+	for _, s := range []string{"eni-1-all", "eni-2-all", "eni-3-all"} {
+		srv.AddEvents("g", events(s, 0, 50, 1, 10)...)
+	}
+	srv.Vanish("g", "eni-2-all")
+	var progress strings.Builder
+	p, res, err := pull(t, "cwl://g", cwlogs.Options{Endpoint: srv.URL, Concurrency: 1, Progress: &progress})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := once(t, p.messages); n != 100 || res.Read != 2 {
+		t.Errorf("read %d events from %d streams, want 100 from the 2 others", n, res.Read)
+	}
+	if len(res.Failed) != 1 || res.Failed[0].URI != "cwl://g//eni-2-all" {
+		t.Fatalf("failed = %+v, want cwl://g//eni-2-all", res.Failed)
+	}
+	if msg := res.Failed[0].Err.Error(); !strings.Contains(msg, "cwl://g//eni-2-all: no such log stream (deleted after it was listed?)") {
+		t.Errorf("failure = %q", msg)
+	}
+	// The progress line: streams, events, bytes (of messages), failures.
+	if !strings.Contains(progress.String(), "cwl://g: 3/3 streams, 100 events, 1.2 KiB, ") || !strings.Contains(progress.String(), ", 1 failed in ") {
+		t.Errorf("progress:\n%s", progress.String())
+	}
+}
+
 func TestPullErrors(t *testing.T) {
 	srv := start(t)
 	srv.CreateGroup("/aws/vpc/flowlogs")

@@ -199,7 +199,7 @@ func (s *Server) filterLogEvents(body []byte) (any, error) {
 	if len(in.LogStreamNames) > 0 {
 		for _, n := range in.LogStreamNames {
 			st, ok := g.streams[n]
-			if !ok {
+			if !ok || s.gone[g.name+"\x00"+n] {
 				return nil, &apiError{"ResourceNotFoundException", "The specified log stream does not exist."}
 			}
 			streams = append(streams, st)

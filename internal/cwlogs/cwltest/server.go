@@ -65,6 +65,7 @@ type Server struct {
 	calls    map[string]int
 	flowLogs []FlowLog
 	ec2Deny  bool
+	gone     map[string]bool // group + "\x00" + stream: listed, but reads fail
 }
 
 type group struct {
@@ -131,6 +132,18 @@ func (s *Server) Deny(name string, actions ...string) {
 	for _, a := range actions {
 		g.denied[a] = true
 	}
+}
+
+// Vanish makes reads of one stream fail with ResourceNotFoundException while
+// DescribeLogStreams still lists it, as when a stream is deleted between
+// the listing and the reading.
+func (s *Server) Vanish(group, stream string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.gone == nil {
+		s.gone = map[string]bool{}
+	}
+	s.gone[group+"\x00"+stream] = true
 }
 
 // ThrottleEvery makes every n-th Logs call (retries included) fail with
