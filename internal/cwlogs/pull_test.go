@@ -104,33 +104,34 @@ func once(t *testing.T, messages []string) int {
 
 func TestPullReadsEveryEventOnceAcrossPagesAndReRuns(t *testing.T) {
 	srv := start(t)
-	// 3 streams of 3,000 events of 1 KiB: several 1 MB pages each; every 7
+	// 3 streams of 1,500 events of 1 KiB: two 1 MB pages each; every 7
 	// events share a timestamp.
+	const per = 1500
 	for _, s := range []string{"eni-a-all", "eni-b-all", "eni-c-all"} {
-		srv.AddEvents("/aws/vpc/flow-logs", events(s, 0, 3000, 7, 1024)...)
+		srv.AddEvents("/aws/vpc/flow-logs", events(s, 0, per, 7, 1024)...)
 	}
 	srv.AddEvents("/aws/vpc/flow-logs", events("other", 0, 10, 1, 10)...)
 	first, res, err := pull(t, "cwl:///aws/vpc/flow-logs//eni-", cwlogs.Options{Endpoint: srv.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := once(t, first.messages); n != 9000 || res.Events != 9000 || res.Streams != 3 || res.Read != 3 {
-		t.Fatalf("read %d messages (result: %d events, %d/%d streams), want 9000 from the 3 eni- streams", n, res.Events, res.Read, res.Streams)
+	if n := once(t, first.messages); n != 3*per || res.Events != 3*per || res.Streams != 3 || res.Read != 3 {
+		t.Fatalf("read %d messages (result: %d events, %d/%d streams), want %d from the 3 eni- streams", n, res.Events, res.Read, res.Streams, 3*per)
 	}
-	if pages := srv.Calls("FilterLogEvents"); pages < 9 {
+	if pages := srv.Calls("FilterLogEvents"); pages < 6 {
 		t.Errorf("%d FilterLogEvents calls: the pages were not cut at 1 MB", pages)
 	}
 	c := first.chunks["eni-b-all"]
-	wantLast := base + 2999/7
-	if c.Mark.Last != wantLast || len(c.Mark.IDs) != 3000-2999/7*7 {
-		t.Errorf("mark = last %d with %d ids, want last %d with %d ids", c.Mark.Last, len(c.Mark.IDs), wantLast, 3000-2999/7*7)
+	wantLast, wantIDs := base+(per-1)/7, per-(per-1)/7*7
+	if c.Mark.Last != wantLast || len(c.Mark.IDs) != wantIDs {
+		t.Errorf("mark = last %d with %d ids, want last %d with %d ids", c.Mark.Last, len(c.Mark.IDs), wantLast, wantIDs)
 	}
 	if !strings.HasPrefix(c.Key, "cwl:///aws/vpc/flow-logs//eni-b-all@") {
 		t.Errorf("chunk key = %q", c.Key)
 	}
 
 	// New events at the last time read and after it.
-	more := events("eni-b-all", 3000, 20, 1, 10)
+	more := events("eni-b-all", per, 20, 1, 10)
 	for i := range 5 {
 		more[i].Time = wantLast
 	}
