@@ -57,15 +57,16 @@ type Server struct {
 
 	http *httptest.Server
 
-	mu       sync.Mutex
-	groups   map[string]*group
-	seq      int64
-	throttle int // every throttle-th Logs call fails with ThrottlingException; 0 never
-	logCalls int
-	calls    map[string]int
-	flowLogs []FlowLog
-	ec2Deny  bool
-	gone     map[string]bool // group + "\x00" + stream: listed, but reads fail
+	mu        sync.Mutex
+	groups    map[string]*group
+	seq       int64
+	throttle  int // every throttle-th Logs call fails with ThrottlingException; 0 never
+	logCalls  int
+	throttled int
+	calls     map[string]int
+	flowLogs  []FlowLog
+	ec2Deny   bool
+	gone      map[string]bool // group + "\x00" + stream: listed, but reads fail
 }
 
 type group struct {
@@ -168,6 +169,13 @@ func (s *Server) DenyEC2() {
 	s.ec2Deny = true
 }
 
+// Throttled is how many calls were answered with ThrottlingException.
+func (s *Server) Throttled() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.throttled
+}
+
 // Calls is how many requests of an operation the server answered, errors
 // included.
 func (s *Server) Calls(op string) int {
@@ -233,6 +241,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	s.logCalls++
 	if s.throttle > 0 && s.logCalls%s.throttle == 0 {
+		s.throttled++
 		logsError(w, "ThrottlingException", "Rate exceeded")
 		return
 	}
