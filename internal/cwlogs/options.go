@@ -30,8 +30,8 @@ type Options struct {
 	// Concurrency is the number of streams read at once.
 	Concurrency int
 	// Since and Until bound the events' time. A zero Since reads each stream
-	// from where the last pull stopped, or DefaultWindow back when it was
-	// never read; a zero Until is now.
+	// from where the last pull stopped, or DefaultWindow before Until when
+	// it was never read; a zero Until is now.
 	Since, Until time.Time
 	// ENIs narrow the streams to those of these network interfaces (streams
 	// are named eni-…-all, eni-…-accept or eni-…-reject).

@@ -81,11 +81,11 @@ func Pull(ctx context.Context, uri string, opts Options, deliver func(Chunk)) (R
 		res.Format = format
 		notef(opts, "%s: %s\n", src, note)
 	}
-	now := opts.Now()
-	until, since := now, now.Add(-DefaultWindow)
+	until := opts.Now()
 	if !opts.Until.IsZero() {
 		until = opts.Until
 	}
+	since := until.Add(-DefaultWindow)
 	sinceGiven := !opts.Since.IsZero()
 	if sinceGiven {
 		since = opts.Since
@@ -250,7 +250,10 @@ func isoMS(t int64) string { return time.UnixMilli(t).UTC().Format(isoLayout) }
 // windowNote says which events a pull reads.
 func windowNote(since, until time.Time, sinceGiven, untilGiven, force bool) string {
 	from := since.UTC().Format(time.RFC3339)
-	if !sinceGiven {
+	switch {
+	case !sinceGiven && untilGiven:
+		from += " (24 hours before --until; --since to change)"
+	case !sinceGiven:
 		from += " (the last 24 hours; --since to change)"
 	}
 	to := "now"
