@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/flowduck/flowduck/internal/filter"
-
 	"github.com/flowduck/flowduck/schema"
 )
 
