@@ -284,3 +284,29 @@ func TestCWLNoSuchGroupListsSimilarOnes(t *testing.T) {
 		}
 	}
 }
+
+func TestCWLForceReplacesOnlyTheWindow(t *testing.T) {
+	skipShort(t)
+	srv := startCWL(t)
+	events := flowEvents("eni-f", cwlBase, 0, 100, 0) // at cwlBase + 1..100 ms
+	srv.AddEvents("g", events...)
+	s, _ := openDB(t)
+	mustLoad(t, s, cwlOptions(srv, "cwl://g"))
+	force := cwlOptions(srv, "cwl://g")
+	force.Force = true
+	force.Filter = filter.Filter{Since: time.UnixMilli(events[50].Time)}
+	res := mustLoad(t, s, force)
+	if res.Records != 50 {
+		t.Errorf("--force re-read %d records, want the 50 from --since", res.Records)
+	}
+	if got := one(t, s, "SELECT count(*) FROM flowduck_records"); got != "100" {
+		t.Errorf("records = %s, want 100", got)
+	}
+	if got := duplicates(t, s); got != "0" {
+		t.Errorf("%s records loaded twice", got)
+	}
+	// The first pull keeps the records before --since, and says so.
+	if got := query(t, s.Conn, "SELECT records FROM flowduck_files ORDER BY id"); fmt.Sprint(got) != "[[50] [50]]" {
+		t.Errorf("manifest records = %v, want [[50] [50]]", got)
+	}
+}
