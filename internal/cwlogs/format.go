@@ -75,9 +75,7 @@ var _ smithy.APIError = (*queryError)(nil)
 
 // describeFlowLogs calls ec2:DescribeFlowLogs filtered by log group name.
 func (c *conn) describeFlowLogs(ctx context.Context, group, endpoint string) ([]flowLog, error) {
-	if endpoint == "" {
-		endpoint = c.ec2Endpoint(ctx)
-	}
+	endpoint = c.ec2Endpoint(ctx, endpoint)
 	form := url.Values{
 		"Action":           {"DescribeFlowLogs"},
 		"Version":          {ec2APIVersion},
@@ -135,8 +133,9 @@ func (c *conn) describeFlowLogs(ctx context.Context, group, endpoint string) ([]
 
 // ec2Endpoint is the EC2 endpoint: one configured for EC2
 // (AWS_ENDPOINT_URL_EC2, the config file's services section), else the
-// global one (AWS_ENDPOINT_URL), else AWS's for the region.
-func (c *conn) ec2Endpoint(ctx context.Context) string {
+// one given (--endpoint-url), else the global one (AWS_ENDPOINT_URL), else
+// AWS's for the region.
+func (c *conn) ec2Endpoint(ctx context.Context, given string) string {
 	type serviceEndpoint interface {
 		GetServiceBaseEndpoint(ctx context.Context, sdkID string) (string, bool, error)
 	}
@@ -146,6 +145,9 @@ func (c *conn) ec2Endpoint(ctx context.Context) string {
 				return ep
 			}
 		}
+	}
+	if given != "" {
+		return given
 	}
 	if c.cfg.BaseEndpoint != nil {
 		return aws.ToString(c.cfg.BaseEndpoint)

@@ -20,8 +20,8 @@ const DefaultWindow = 24 * time.Hour
 type Options struct {
 	// Endpoint is the CloudWatch Logs endpoint URL (--endpoint-url); empty
 	// uses AWS_ENDPOINT_URL_CLOUDWATCH_LOGS / AWS_ENDPOINT_URL through the
-	// SDK, else AWS. The EC2 format lookup uses it too, else
-	// AWS_ENDPOINT_URL_EC2 / AWS_ENDPOINT_URL.
+	// SDK, else AWS. The EC2 format lookup uses AWS_ENDPOINT_URL_EC2 when
+	// set, else this, else AWS_ENDPOINT_URL, else AWS.
 	Endpoint string
 	// Profile is the shared config profile (--profile).
 	Profile string

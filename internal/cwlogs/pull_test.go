@@ -334,3 +334,47 @@ func BenchmarkPull(b *testing.B) {
 		b.ReportMetric(float64(total)/used.Seconds(), "events/cpu-s")
 	}
 }
+
+func TestPullFindsTheFlowLogFormat(t *testing.T) {
+	const v5 = "${version} ${vpc-id} ${interface-id} ${action}"
+	tests := []struct {
+		name     string
+		setup    func(*cwltest.Server)
+		format   string
+		given    string
+		wantNote string
+	}{
+		{"the flow log's format", func(s *cwltest.Server) {
+			s.AddFlowLog(cwltest.FlowLog{ID: "fl-1", LogGroup: "g", Format: v5})
+			s.AddFlowLog(cwltest.FlowLog{ID: "fl-other", LogGroup: "other", Format: "${version}"})
+		}, v5, "", "g: format of flow log fl-1 (ec2:DescribeFlowLogs): " + v5},
+		{"two flow logs, two formats", func(s *cwltest.Server) {
+			s.AddFlowLog(cwltest.FlowLog{ID: "fl-1", LogGroup: "g", Format: v5})
+			s.AddFlowLog(cwltest.FlowLog{ID: "fl-2", LogGroup: "g", Format: "${version}"})
+		}, v5, "", "flow logs fl-1, fl-2 write to this group in different formats; reading fl-1's"},
+		{"no flow log", func(*cwltest.Server) {}, "", "", "no flow log writes to this group"},
+		{"denied", func(s *cwltest.Server) { s.DenyEC2() }, "", "", "ec2:DescribeFlowLogs is not allowed, so the records are read in the default format (v2); pass --format"},
+		{"--format given: no lookup", func(s *cwltest.Server) { s.DenyEC2() }, "${version}", "${version}", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := start(t)
+			srv.AddEvents("g", events("s", 0, 1, 1, 10)...)
+			tt.setup(srv)
+			var notes strings.Builder
+			_, res, err := pull(t, "cwl://g", cwlogs.Options{Endpoint: srv.URL, Format: tt.given, Progress: &notes})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Format != tt.format {
+				t.Errorf("format = %q, want %q", res.Format, tt.format)
+			}
+			if tt.wantNote != "" && !strings.Contains(notes.String(), tt.wantNote) {
+				t.Errorf("notes lack %q:\n%s", tt.wantNote, notes.String())
+			}
+			if calls := srv.Calls("ec2:DescribeFlowLogs"); (tt.given == "") != (calls == 1) {
+				t.Errorf("%d DescribeFlowLogs calls", calls)
+			}
+		})
+	}
+}
