@@ -36,7 +36,7 @@ func (o *outputFlag) options(g *globalOptions) (render.Options, error) {
 	if err != nil {
 		return render.Options{}, err
 	}
-	return render.Options{Format: format, Width: g.streams.Width, Location: loc, Human: o.human}, nil
+	return render.Options{Format: format, Width: g.streams.Width, AllColumnsHint: "-o line shows all", Location: loc, Human: o.human}, nil
 }
 
 // joinNames joins names with "|".
