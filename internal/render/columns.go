@@ -45,9 +45,9 @@ func allColumns(n int) columnPlan {
 
 // planColumns chooses the columns of a table whose columns need widths
 // (padding excluded), of which heads for their headers, to fit limit
-// terminal columns (0: unlimited). valued
-// tells which columns hold a non-NULL value in some row; rows is the number
-// of rows (all-NULL columns are hidden only when there is at least one).
+// terminal columns (0: unlimited). valued tells which columns hold a
+// non-NULL value in some row; rows is the number of rows (all-NULL columns
+// are hidden only when there is at least one).
 func planColumns(widths, heads []int, valued []bool, rows int64, limit int) columnPlan {
 	all := allColumns(len(widths))
 	if limit <= 0 || tableWidth(widths, all.show) <= limit {
