@@ -133,7 +133,7 @@ func only(dets []queries.Report, names []string, dirs []string) ([]queries.Repor
 // Run runs the detections opts selects on conn, a session with the Athena
 // dialect (duck.Open without Plain), and returns their findings. The
 // temporary objects it creates are dropped before it returns.
-func Run(ctx context.Context, conn *sql.Conn, opts Options) (Result, error) {
+func Run(ctx context.Context, conn *sql.Conn, opts Options) (_ Result, err error) {
 	calls, err := Plan(opts)
 	if err != nil {
 		return Result{}, err

@@ -26,7 +26,7 @@ import (
 //     optionally, a "label" column (other columns are ignored).
 //
 // A file is CSV when its first line that is not blank or a comment has a
-// comma.
+// comma or is a lone column name (ip, indicator).
 
 // Indicator is one entry of an indicator file.
 type Indicator struct {
@@ -64,7 +64,7 @@ func parseIOC(r io.Reader, name string) ([]Indicator, error) {
 			head = append(head, line)
 			if v := stripComment(line); v != "" {
 				rest := io.MultiReader(strings.NewReader(strings.Join(head, "")), br)
-				if strings.Contains(v, ",") {
+				if lone := strings.ToLower(v); strings.Contains(v, ",") || lone == "ip" || lone == "indicator" {
 					return parseIOCCSV(rest, name)
 				}
 				return parseIOCLines(rest, name)

@@ -27,7 +27,6 @@ SELECT
     service,
     srcaddr AS source,
     count(*) AS flows,
-    sum(bytes) AS bytes,
     from_unixtime(min(start)) AS first_seen,
     from_unixtime(max(start)) AS last_seen,
     max(interface_id) AS interface_id,
@@ -37,7 +36,8 @@ SELECT
     'T1133' AS mitre,
     format('{} -> {}:{}', srcaddr, dstaddr, dstport) AS subject,
     format('{} {} connection(s) from the public address {} accepted on {} port {} of {}',
-        count(*), service, srcaddr, 'administration', dstport, dstaddr) AS evidence
+        count(*), service, srcaddr, 'administration', dstport, dstaddr) AS evidence,
+    sum(bytes) AS bytes
 FROM exposed
 GROUP BY dstaddr, dstport, service, srcaddr
 ORDER BY min(start), host, port, source;
