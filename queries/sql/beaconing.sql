@@ -64,7 +64,7 @@ SELECT
     'T1071' AS mitre,
     format('{} -> {}:{}', srcaddr, dstaddr, dstport) AS subject,
     format('{} connections from {} to {} port {} every {} s (spread {} s), {} each on average',
-        connections, srcaddr, dstaddr, dstport, round(mean_gap), round(gap_spread, 1),
+        connections, srcaddr, dstaddr, dstport, CAST(round(mean_gap) AS BIGINT), round(gap_spread, 1),
         format_bytes(bytes // connections)) AS evidence,
     flows,
     bytes,

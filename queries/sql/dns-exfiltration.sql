@@ -33,7 +33,7 @@ SELECT
     'T1048.003' AS mitre,
     format('{} -> {}:53', srcaddr, dstaddr) AS subject,
     format('{} sent {} in {} DNS packets ({} bytes each on average) to {}',
-        srcaddr, format_bytes(bytes), packets, round(CAST(bytes AS DOUBLE) / packets), dstaddr)
+        srcaddr, format_bytes(bytes), packets, CAST(round(CAST(bytes AS DOUBLE) / packets) AS BIGINT), dstaddr)
         || CASE WHEN is_private(dstaddr) THEN ', a resolver inside the private ranges' ELSE ', a resolver outside the VPC' END AS evidence,
     flows,
     bytes,
