@@ -3,13 +3,16 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/flowduck/flowduck/internal/detect"
+	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/filter"
+	"github.com/flowduck/flowduck/internal/render"
 	"github.com/flowduck/flowduck/queries"
 )
 
@@ -129,6 +132,50 @@ func runDetect(ctx context.Context, o *detectOptions) error {
 		}
 	}
 	return nil
+}
+
+// shellDetect runs .detect [severity=L] [only=a,b] [ioc=FILE] [k=v...]: the
+// k=v are those options or the common filters; DETECTION.NAME=VALUE sets a
+// detection's parameter.
+func shellDetect(ctx context.Context, s *duck.Session, g *globalOptions, args []string, w io.Writer, ropts render.Options) (string, error) {
+	var opts detect.Options
+	var params []string
+	now := time.Now()
+	for _, arg := range args {
+		k, v, ok := strings.Cut(arg, "=")
+		switch {
+		case !ok || k == "":
+			return "", fmt.Errorf("%q: use NAME=VALUE (severity=, only=, ioc=, a filter such as since=24h, or DETECTION.PARAM=)", arg)
+		case k == "severity":
+			opts.MinSeverity = strings.ToLower(v)
+		case k == "only":
+			opts.Only = append(opts.Only, strings.Split(v, ",")...)
+		case k == "ioc":
+			opts.IOCFile = v
+		case strings.Contains(k, "."):
+			params = append(params, arg)
+		default:
+			if err := opts.Filter.Set(k, v, now); err != nil {
+				return "", err
+			}
+		}
+	}
+	var err error
+	if opts.Params, err = detectParams(params); err != nil {
+		return "", err
+	}
+	if opts.Dirs, err = queries.Dirs(g.getenv); err != nil {
+		return "", err
+	}
+	opts.Materialize = detectMaterialize
+	res, err := detect.Run(ctx, s.Conn, opts)
+	if err != nil {
+		return "", err
+	}
+	if err := detect.Render(ctx, w, res, ropts); err != nil {
+		return "", err
+	}
+	return res.Summary(), nil
 }
 
 // detectMaterialize is whether detect copies the filtered records into a
