@@ -46,14 +46,12 @@ func (t *table) drop(ctx context.Context) error {
 }
 
 // add runs one detection inside the open scope and inserts its findings:
-// the finding columns of its result, whatever else it has.
+// the finding columns of its result, whatever else it has. The columns are
+// checked only when the insert fails, so a detection is planned once.
 func (t *table) add(ctx context.Context, c queries.Call) error {
 	name := c.Report().Name
 	stmt, args, err := c.Query(ctx, t.conn)
 	if err != nil {
-		return err
-	}
-	if err := t.checkColumns(ctx, name, stmt, args); err != nil {
 		return err
 	}
 	insert := `INSERT INTO temp.` + findingsTable + `
@@ -64,6 +62,11 @@ FROM (
 ` + stmt + `
 ) AS finding`
 	if _, err := t.conn.ExecContext(ctx, insert, args...); err != nil {
+		// A result without the finding columns is the likely cause: say
+		// which are missing rather than DuckDB's "column not found".
+		if cerr := t.checkColumns(ctx, name, stmt, args); cerr != nil {
+			return cerr
+		}
 		return fmt.Errorf("detection %s: %w", name, dialect.ExplainError(err))
 	}
 	var n int64
