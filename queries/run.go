@@ -79,12 +79,15 @@ func checkData(ctx context.Context, conn *sql.Conn, r Report, f filter.Filter) e
 }
 
 // query runs the report's statement with its bound arguments and renders it.
+// The rewrite is given the text arguments, so a constant network such as
+// ip-activity's $ip folds into a predicate on the address text; the
+// statement then reads only the parameters the rewrite left in it.
 func query(ctx context.Context, conn *sql.Conn, r Report, args []any, w io.Writer, opts render.Options) error {
-	stmt, err := dialect.Rewrite(ctx, conn, r.statement)
+	stmt, err := dialect.RewriteParams(ctx, conn, r.statement, textArgs(args))
 	if err != nil {
 		return fmt.Errorf("report %s: %w", r.Name, dialect.ExplainError(err))
 	}
-	rows, err := conn.QueryContext(ctx, stmt, args...)
+	rows, err := conn.QueryContext(ctx, stmt, readArgs(stmt, args)...)
 	if err != nil {
 		return fmt.Errorf("report %s: %w", r.Name, dialect.ExplainError(err))
 	}
@@ -93,6 +96,36 @@ func query(ctx context.Context, conn *sql.Conn, r Report, args []any, w io.Write
 		return fmt.Errorf("report %s: %w", r.Name, dialect.ExplainError(err))
 	}
 	return rows.Err()
+}
+
+// textArgs are the text values among the named arguments, by name.
+func textArgs(args []any) map[string]string {
+	m := map[string]string{}
+	for _, a := range args {
+		if na, ok := a.(sql.NamedArg); ok {
+			if s, ok := na.Value.(string); ok {
+				m[na.Name] = s
+			}
+		}
+	}
+	return m
+}
+
+// readArgs keeps the named arguments stmt reads (the driver wants exactly
+// those).
+func readArgs(stmt string, args []any) []any {
+	used := map[string]bool{}
+	for _, name := range placeholders(stmt) {
+		used[name] = true
+	}
+	var kept []any
+	for _, a := range args {
+		if na, ok := a.(sql.NamedArg); ok && !used[na.Name] {
+			continue
+		}
+		kept = append(kept, a)
+	}
+	return kept
 }
 
 // Bind validates params against the report's declared parameters, fills in

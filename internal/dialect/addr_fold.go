@@ -104,56 +104,69 @@ func exactRangeSQL(keyFn, v string, r keyRange) string {
 // truthRangeSQL is "the key of text v is in r" for a place where NULL and
 // false mean the same (a WHERE or join condition, a CASE WHEN, through AND
 // and OR): true exactly when the exact predicate is true, but shaped so
-// DuckDB can push it into the scan and prune with statistics. It is the OR
-// of
+// DuckDB can prune with statistics and key only the rows that may match.
+// It is "coarse AND fine": coarse is an OR of comparisons of v with
+// constants, which DuckDB checks against each row group's min and max and
+// evaluates cheaply; fine decides exactly, for the rows coarse lets through.
+// Both are the union of
 //
-//   - the canonical IPv4 texts in r: an equality, or a prefix test (a range
-//     of text DuckDB checks against each row group's min and max) and a
-//     regular expression that checks the rest exactly; and
-//   - every other spelling of an address in r, narrowed first by the range
-//     of text it can start with: IPv6 text (including IPv4-mapped and
-//     compressed forms) starts with its first group in hex, or with '0' or
-//     ':' when that group is zero. When the data holds no such text, the
-//     min/max statistics prove those tests false and DuckDB drops them.
+//   - the canonical IPv4 texts in r: an equality, or a prefix (the octets
+//     the range shares) and a regular expression that checks the rest; and
+//   - every other spelling of an address in r: IPv6 text, including the
+//     IPv4-mapped and compressed forms, starts with its first group in hex
+//     (either case), or with '0' or ':' when that group is zero. When no
+//     text of the data starts so, the min/max statistics rule it out.
 func truthRangeSQL(keyFn, v string, r keyRange) string {
-	var parts []string
+	var coarse, fine []string
 	if lo, hi, ok := r.ipv4(); ok {
-		parts = append(parts, canonicalIPv4SQL(v, lo, hi))
+		c, f := canonicalIPv4SQL(v, lo, hi)
+		coarse, fine = append(coarse, c), append(fine, f)
 	}
 	exact := exactRangeSQL(keyFn, v, r)
-	if starts := otherSpellingsSQL(v, r); starts != "" {
-		exact = "(" + starts + ") AND " + exact
+	starts := otherSpellingsSQL(v, r)
+	if starts == "" {
+		fine = append(fine, exact)
+		coarse = append(coarse, "")
+	} else {
+		fine = append(fine, "("+starts+") AND "+exact)
+		coarse = append(coarse, starts)
 	}
-	parts = append(parts, exact)
-	return "(" + strings.Join(parts, " OR ") + ")"
+	for _, c := range coarse {
+		if c == "" { // no useful coarse test
+			return "(" + strings.Join(fine, " OR ") + ")"
+		}
+	}
+	return "((" + strings.Join(coarse, " OR ") + ") AND (" + strings.Join(fine, " OR ") + "))"
 }
 
-// canonicalIPv4SQL is true exactly for the dotted quads from lo to hi
-// written as Athena writes them (no leading zeros, no spaces).
-func canonicalIPv4SQL(v string, lo, hi uint32) string {
+// canonicalIPv4SQL tests for the dotted quads from lo to hi written as
+// Athena writes them (no leading zeros, no spaces): fine is true exactly for
+// them, coarse for them and possibly more (empty: no useful test).
+func canonicalIPv4SQL(v string, lo, hi uint32) (coarse, fine string) {
 	if lo == hi {
-		return v + " = '" + dotted(lo, 4) + "'"
+		eq := v + " = '" + dotted(lo, 4) + "'"
+		return eq, eq
 	}
 	k := 0 // leading octets lo and hi share
 	for k < 4 && octet(lo, k) == octet(hi, k) {
 		k++
 	}
 	rest := uint32(1)<<(8*(3-k)) - 1 // the octets after the first that differs
-	var exact string
 	if lo&rest == 0 && hi&rest == rest {
 		re := regexp.QuoteMeta(dotted(lo, k))
 		if k > 0 {
 			re += `\.`
 		}
 		re += octetRangeRE(octet(lo, k), octet(hi, k)) + strings.Repeat(`\.`+octetRE, 3-k)
-		exact = "regexp_full_match(" + v + ", '" + re + "')"
+		fine = "regexp_full_match(" + v + ", '" + re + "')"
 	} else {
-		exact = fmt.Sprintf("athena_ipv4_num(%s) BETWEEN %d AND %d", v, lo, hi)
+		fine = fmt.Sprintf("athena_ipv4_num(%s) BETWEEN %d AND %d", v, lo, hi)
 	}
 	if k == 0 {
-		return exact
+		return "", fine
 	}
-	return "(" + v + " LIKE '" + dotted(lo, k) + ".%' AND " + exact + ")"
+	coarse = v + " LIKE '" + dotted(lo, k) + ".%'"
+	return coarse, "(" + coarse + " AND " + fine + ")"
 }
 
 // otherSpellingsSQL is a test every text that spells an address in r, other
@@ -216,5 +229,5 @@ func octetRangeRE(lo, hi uint32) string {
 	for o := lo; o <= hi; o++ {
 		alts = append(alts, strconv.Itoa(int(o)))
 	}
-	return "(" + strings.Join(alts, "|") + ")"
+	return "(?:" + strings.Join(alts, "|") + ")"
 }

@@ -19,7 +19,7 @@ var ipMacros = []macro{
 	// 255 without leading zeros or spaces; NULL for any other text. The
 	// regular expression checks the text first, so the octets it then
 	// casts are plain digits.
-	{"athena_ipv4_num", `(a) AS CASE WHEN regexp_full_match(a, '` + octetRE + `(\.` + octetRE + `){3}')
+	{"athena_ipv4_num", `(a) AS CASE WHEN regexp_full_match(a, '` + octetRE + `(?:\.` + octetRE + `){3}')
   THEN (CAST(split_part(a, '.', 1) AS UBIGINT) << 24) + (CAST(split_part(a, '.', 2) AS UBIGINT) << 16)
     + (CAST(split_part(a, '.', 3) AS UBIGINT) << 8) + CAST(split_part(a, '.', 4) AS UBIGINT) END`},
 	// athena_ipv4_key keys a dotted quad (mapped into ::ffff:0:0/96), or NULL.
@@ -94,4 +94,4 @@ var ipMacros = []macro{
 
 // octetRE matches one decimal octet as Athena writes it: 0 to 255, no
 // leading zeros.
-const octetRE = `(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])`
+const octetRE = `(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])`

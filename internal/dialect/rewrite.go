@@ -22,6 +22,7 @@ var triggerWords = map[string]bool{
 	"all_match":      true,
 	"none_match":     true,
 	"awsdatacatalog": true,
+	PrivateMacro:     true,
 }
 
 // Rewrite returns stmt with the Athena constructs that SQL macros cannot

@@ -247,3 +247,30 @@ func replacePlaceholder(v, operand any) any {
 	}
 	return v
 }
+
+// foldPrivate folds is_private(addr) in a truth place into the OR of the
+// private ranges (PrivateRanges), each a pushable range predicate. It is
+// true for the same addresses as the macro; like the other folded
+// predicates it reads only addresses written as Athena writes them.
+func (r *rewriter) foldPrivate(addr any, n map[string]any, rowLevel, truth bool) (any, error) {
+	if !truth {
+		return nil, nil
+	}
+	if rowLevel && isAddress(addr) {
+		addr = addressText(addr)
+	}
+	keyFn := "athena_ip_key"
+	if isSimple(addr) {
+		keyFn = "athena_ip_key_text"
+	}
+	v := "CAST(" + addrPlaceholder + " AS VARCHAR)"
+	parts := make([]string, 0, len(PrivateRanges))
+	for _, p := range PrivateRanges {
+		kr, ok := cidrLiteral(p.CIDR)
+		if !ok {
+			return nil, fmt.Errorf("private range %s: not a CIDR", p.CIDR)
+		}
+		parts = append(parts, truthRangeSQL(keyFn, v, kr))
+	}
+	return r.fold("("+strings.Join(parts, " OR ")+")", addr, n)
+}

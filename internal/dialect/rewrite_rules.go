@@ -122,7 +122,15 @@ func (r *rewriter) node(n map[string]any, rowLevel bool) (any, error) {
 func (r *rewriter) function(n map[string]any, rowLevel, truth bool) (any, error) {
 	name, _ := n["function_name"].(string)
 	args, _ := n["children"].([]any)
-	if schema, _ := n["schema"].(string); schema != "" || len(args) != 2 {
+	if schema, _ := n["schema"].(string); schema != "" {
+		return n, nil
+	}
+	if len(args) == 1 && strings.EqualFold(name, PrivateMacro) {
+		if folded, err := r.foldPrivate(args[0], n, rowLevel, truth); folded != nil || err != nil {
+			return folded, err
+		}
+	}
+	if len(args) != 2 {
 		return n, nil
 	}
 	switch strings.ToLower(name) {
