@@ -60,11 +60,6 @@ func cidrLiteral(s string) (keyRange, bool) {
 	return keyRange{lo: lo, hi: netip.AddrFrom16(b)}, true
 }
 
-// contains reports whether the range holds key k.
-func (r keyRange) contains(k netip.Addr) bool {
-	return r.lo.Compare(k) <= 0 && k.Compare(r.hi) <= 0
-}
-
 // ipv4 is the part of the range among IPv4 addresses, as 32-bit numbers.
 func (r keyRange) ipv4() (lo, hi uint32, ok bool) {
 	first, last := mappedPrefix.Addr(), netip.MustParseAddr("::ffff:255.255.255.255")
