@@ -6,7 +6,9 @@ package dialect
 // and compare like Presto's addresses. Rewrite turns CAST(x AS IPADDRESS)
 // into athena_ipaddress(x) (the canonical text), comparisons and ORDER BY on
 // addresses into athena_ip_key(...), and contains(cidr, ip) into
-// athena_cidr_contains. An unparseable address ('-' in NODATA records) is
+// athena_cidr_contains; with a constant network or address it folds them
+// into predicates on the text instead (rewrite_fold.go). Text Athena does
+// not read as an address ('-' in NODATA records, leading zeros, spaces) is
 // NULL rather than an error.
 //
 // Macro parameters are substituted wherever they appear, so each macro
