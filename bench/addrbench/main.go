@@ -12,8 +12,9 @@
 // DIR/addr-N.duckdb, both kept and reused; -db measures an existing
 // database instead. Both forms go through the path a user statement takes:
 // the Athena rewrite, then DuckDB. ip-activity runs as `flowduck run` does
-// (queries.Prepare and queries.Run), its text form is the report's SQL with
-// each contains($ip, CAST(x AS IPADDRESS)) written as x LIKE 'prefix%'.
+// (queries.Prepare and queries.Run); its text form is the report's SQL with
+// each contains($ip, CAST(x AS IPADDRESS)) written as x LIKE 'prefix%', run
+// the same way as a user report.
 package main
 
 import (
@@ -216,32 +217,50 @@ func runQuery(ctx context.Context, conn *sql.Conn, stmt string, args []any) (str
 	return first, rows.Err()
 }
 
-// runReport runs ip-activity as `flowduck run` does (address form) or its
-// SQL with the address predicates written as text prefixes (text form).
+// runReport runs ip-activity as `flowduck run` does, in its address form or
+// in its text form: the report's SQL with the address predicates written as
+// text prefixes, saved as a user report so it takes the same path.
 func runReport(ctx context.Context, conn *sql.Conn, p pair, form int) (string, error) {
-	if form == 0 {
-		r, err := queries.Lookup("ip-activity")
-		if err != nil {
+	name, dir := "ip-activity", ""
+	if form == 1 {
+		var err error
+		if dir, err = textReport(p.text); err != nil {
 			return "", err
 		}
-		call, err := queries.Prepare(r, p.report, filter.Filter{})
-		if err != nil {
-			return "", err
-		}
-		return "", queries.Run(ctx, conn, call, io.Discard, render.Options{Format: render.CSV})
+		defer os.RemoveAll(dir)
+		name = "ip-activity-text"
 	}
+	r, err := queries.Lookup(name, dir)
+	if err != nil {
+		return "", err
+	}
+	call, err := queries.Prepare(r, p.report, filter.Filter{})
+	if err != nil {
+		return "", err
+	}
+	return "", queries.Run(ctx, conn, call, io.Discard, render.Options{Format: render.CSV})
+}
+
+// textReport writes ip-activity with each contains($ip, CAST(x AS
+// IPADDRESS)) as x LIKE 'prefix' into a new directory as the report
+// ip-activity-text.
+func textReport(prefix string) (string, error) {
 	text, err := os.ReadFile(filepath.Join("queries", "sql", "ip-activity.sql"))
 	if err != nil {
 		return "", fmt.Errorf("run from the repository root: %w", err)
 	}
-	stmt := string(text)
+	stmt := strings.Replace(string(text), "-- name: ip-activity", "-- name: ip-activity-text", 1)
 	for _, col := range []string{"srcaddr", "dstaddr"} {
-		stmt = strings.ReplaceAll(stmt, "contains($ip, CAST("+col+" AS IPADDRESS))", col+" LIKE '"+p.text+"'")
+		stmt = strings.ReplaceAll(stmt, "contains($ip, CAST("+col+" AS IPADDRESS))", col+" LIKE '"+prefix+"'")
 	}
-	if strings.Contains(stmt, "$ip") {
+	if strings.Contains(stmt, "contains($ip") {
 		return "", fmt.Errorf("ip-activity.sql: an address predicate the text form does not know")
 	}
-	return runQuery(ctx, conn, stmt, nil)
+	dir, err := os.MkdirTemp("", "addrbench")
+	if err != nil {
+		return "", err
+	}
+	return dir, os.WriteFile(filepath.Join(dir, "ip-activity-text.sql"), []byte(stmt), 0o644)
 }
 
 // prepare generates and loads the dataset unless it is there, and returns

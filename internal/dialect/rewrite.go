@@ -71,6 +71,9 @@ func RewriteParams(ctx context.Context, conn *sql.Conn, stmt string, params map[
 	if !r.changed {
 		return stmt, nil
 	}
+	if err := r.narrowTopN(root); err != nil {
+		return "", fmt.Errorf("rewrite %s: %w", abbreviate(stmt), err)
+	}
 	encoded, err := json.Marshal(root)
 	if err != nil {
 		return "", fmt.Errorf("rewrite %s: encode tree: %w", abbreviate(stmt), err)
