@@ -221,16 +221,16 @@ func runQuery(ctx context.Context, conn *sql.Conn, stmt string, args []any) (str
 // in its text form: the report's SQL with the address predicates written as
 // text prefixes, saved as a user report so it takes the same path.
 func runReport(ctx context.Context, conn *sql.Conn, p pair, form int) (string, error) {
-	name, dir := "ip-activity", ""
+	name, dirs := "ip-activity", []string(nil)
 	if form == 1 {
-		var err error
-		if dir, err = textReport(p.text); err != nil {
+		dir, err := textReport(p.text)
+		if err != nil {
 			return "", err
 		}
 		defer os.RemoveAll(dir)
-		name = "ip-activity-text"
+		name, dirs = "ip-activity-text", []string{dir}
 	}
-	r, err := queries.Lookup(name, dir)
+	r, err := queries.Lookup(name, dirs...)
 	if err != nil {
 		return "", err
 	}

@@ -51,19 +51,14 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 			"type": "ASCENDING", "null_order": "ORDER_DEFAULT", "expression": deepCopy(col)}}},
 		map[string]any{"type": "LIMIT_MODIFIER", "limit": intLiteral(n), "offset": nil},
 	}
-	probeRoot := map[string]any{"error": false, "statements": []any{map[string]any{"node": probe, "named_param_map": []any{}}}}
-	encoded, err := json.Marshal(probeRoot)
+	inner, err := r.nodeSQL(probe)
 	if err != nil {
-		return fmt.Errorf("encode probe: %w", err)
-	}
-	var inner string
-	if err := r.conn.QueryRowContext(r.ctx, "SELECT json_deserialize_sql(CAST(? AS JSON))", string(encoded)).Scan(&inner); err != nil {
-		return fmt.Errorf("probe: %w", err)
+		return err
 	}
 	var count int64
-	var bound *string
-	q := "SELECT count(k), CAST(max(k) AS VARCHAR) FROM (SELECT athena_ip_key_text(CAST(c AS VARCHAR)) AS k FROM (" + inner + ") AS p(c))"
-	if err := r.conn.QueryRowContext(r.ctx, q).Scan(&count, &bound); err != nil || count < n || bound == nil {
+	var bound, least *string
+	q := "SELECT count(k), CAST(max(k) AS VARCHAR), min(t) FROM (SELECT athena_ip_key_text(CAST(c AS VARCHAR)) AS k, CAST(c AS VARCHAR) AS t FROM (" + inner + ") AS p(c))"
+	if err := r.conn.QueryRowContext(r.ctx, q).Scan(&count, &bound, &least); err != nil || count < n || bound == nil || least == nil {
 		return nil // any failure: the statement runs as it is and reports its own error
 	}
 	b, ok := new(big.Int).SetString(*bound, 10)
@@ -76,31 +71,79 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 	if !key.Is4In6() {
 		return nil
 	}
-	ranges := keepUpTo(key.As16(), "CAST("+addrPlaceholder+" AS VARCHAR)")
+	v := "CAST(" + addrPlaceholder + " AS VARCHAR)"
+	ranges := keepUpTo(key.As16(), v)
 	if ranges == nil {
 		return nil
+	}
+	// IPv6 spellings of small keys start with '0' or ':'. Text below
+	// '1.0.0.0' comes first in text order, so the probe saw it if there is
+	// any; text from ':' on is looked for (DuckDB's statistics usually
+	// answer at once). Without them the conjunct is one range DuckDB can
+	// prune row groups with.
+	if *least < "1.0.0.0" {
+		ranges = append(ranges, v+" < '1.0.0.0'")
+	}
+	colon, err := r.fold(v+" >= ':'", col, nil)
+	if err != nil {
+		return err
+	}
+	probe["select_list"] = []any{deepCopy(col)}
+	probe["where_clause"] = colon
+	if where, _ := sel["where_clause"].(map[string]any); where != nil {
+		probe["where_clause"] = and(deepCopy(where), colon)
+	}
+	probe["modifiers"] = []any{map[string]any{"type": "LIMIT_MODIFIER", "limit": intLiteral(1), "offset": nil}}
+	if inner, err = r.nodeSQL(probe); err != nil {
+		return err
+	}
+	var colons int64
+	if err := r.conn.QueryRowContext(r.ctx, "SELECT count(*) FROM ("+inner+")").Scan(&colons); err != nil {
+		return nil
+	}
+	if colons > 0 {
+		ranges = append(ranges, v+" >= ':'")
 	}
 	keep, err := r.fold("("+strings.Join(ranges, " OR ")+")", col, nil)
 	if err != nil {
 		return err
 	}
 	if where, _ := sel["where_clause"].(map[string]any); where != nil {
-		and := map[string]any{"class": "CONJUNCTION", "type": "CONJUNCTION_AND", "children": []any{where, keep}}
-		copyPlace(and, nil)
-		keep = and
+		keep = and(where, keep)
 	}
 	sel["where_clause"] = keep
 	return nil
 }
 
-// keepUpTo is a union of ranges of text holding every spelling of an
-// address whose key is at most the IPv4 address k (16-byte form): the IPv6
-// spellings ('0' or ':' first), then, for bound a.b.c.d, the dotted quads
+// nodeSQL is the SQL text of a SELECT node.
+func (r *rewriter) nodeSQL(node map[string]any) (string, error) {
+	root := map[string]any{"error": false, "statements": []any{map[string]any{"node": node, "named_param_map": []any{}}}}
+	encoded, err := json.Marshal(root)
+	if err != nil {
+		return "", fmt.Errorf("encode probe: %w", err)
+	}
+	var text string
+	if err := r.conn.QueryRowContext(r.ctx, "SELECT json_deserialize_sql(CAST(? AS JSON))", string(encoded)).Scan(&text); err != nil {
+		return "", fmt.Errorf("probe: %w", err)
+	}
+	return text, nil
+}
+
+// and is a AND b.
+func and(a, b any) map[string]any {
+	n := map[string]any{"class": "CONJUNCTION", "type": "CONJUNCTION_AND", "children": []any{a, b}}
+	copyPlace(n, nil)
+	return n
+}
+
+// keepUpTo is a union of ranges of text holding every dotted quad whose key
+// is at most the IPv4 address k (16-byte form) and does not start with '0'
+// (below '1.0.0.0'): for bound a.b.c.d, the dotted quads
 // whose first octet is below a, those a.x. with x below b, and so on down
 // to a third octet, as deep as maxRanges allows. Nil when even the first
 // octet needs more ranges.
 func keepUpTo(k [16]byte, v string) []string {
-	ranges := []string{v + " < '1.0.0.0'", v + " >= ':'"}
+	var ranges []string
 	prefix := ""
 	for level := 0; level < 3; level++ {
 		o := int(k[12+level])
