@@ -23,7 +23,7 @@ import (
 // lengths, the address predicates evaluated by DuckDB through the dialect
 // (folded in WHERE, exact in the select list) against net/netip.
 func TestAddressPredicatesAgreeWithNetip(t *testing.T) {
-	nAddrs, nCIDRs := 100, 10
+	nAddrs, nCIDRs := 60, 8
 	if !testing.Short() {
 		nAddrs, nCIDRs = 600, 80
 	}
@@ -149,7 +149,7 @@ func TestAddressPredicatesAgreeWithNetip(t *testing.T) {
 		want := rows(t, conn, v4)
 		for _, n := range []int{1, 7, 40} {
 			q, err := dialect.Rewrite(context.Background(), conn, fmt.Sprintf("%s LIMIT %d", v4, n))
-			if err != nil || n == 1 && !strings.Contains(q, "< '1.0.0.0'") {
+			if err != nil || n == 1 && !strings.Contains(q, "CAST(a AS VARCHAR) >= '") {
 				t.Errorf("ORDER BY address LIMIT %d was not narrowed: %s, %v", n, q, err)
 			}
 			if diff := gocmp.Diff(want[:min(n, len(want))], dbtest.Rows(t, conn, q)); diff != "" {
