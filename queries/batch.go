@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 
-	"github.com/flowduck/flowduck/internal/dialect"
 	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/store"
 )
@@ -61,9 +60,5 @@ func (c Call) Query(ctx context.Context, conn *sql.Conn) (string, []any, error) 
 	if c.report.insights {
 		return "", nil, fmt.Errorf("report %s: a Logs Insights report has no SQL statement to run here", c.report.Name)
 	}
-	stmt, err := dialect.Rewrite(ctx, conn, c.report.statement)
-	if err != nil {
-		return "", nil, fmt.Errorf("report %s: %w", c.report.Name, dialect.ExplainError(err))
-	}
-	return stmt, c.args, nil
+	return statement(ctx, conn, c.report, c.args)
 }

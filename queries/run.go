@@ -99,13 +99,13 @@ func checkIOC(ctx context.Context, conn *sql.Conn, r Report) error {
 }
 
 // query runs the report's statement with its bound arguments and renders it.
+// The rewrite is given the text arguments, so a constant network such as
+// ip-activity's $ip folds into a predicate on the address text; the
+// statement then reads only the parameters the rewrite left in it.
 func query(ctx context.Context, conn *sql.Conn, r Report, args []any, w io.Writer, opts render.Options) error {
-	stmt, err := dialect.Rewrite(ctx, conn, r.statement)
+	stmt, args, err := statement(ctx, conn, r, args)
 	if err != nil {
-		return fmt.Errorf("report %s: %w", r.Name, dialect.ExplainError(err))
-	}
-	if err := dialect.Ensure(ctx, conn, stmt); err != nil {
-		return fmt.Errorf("report %s: %w", r.Name, err)
+		return err
 	}
 	rows, err := conn.QueryContext(ctx, stmt, args...)
 	if err != nil {
@@ -116,6 +116,51 @@ func query(ctx context.Context, conn *sql.Conn, r Report, args []any, w io.Write
 		return fmt.Errorf("report %s: %w", r.Name, dialect.ExplainError(err))
 	}
 	return rows.Err()
+}
+
+// statement is the report's statement ready to run on conn: rewritten into
+// DuckDB (with its text arguments, so a constant network such as
+// ip-activity's $ip folds into a predicate on the address text), the
+// dialect macros it names created, and the arguments it still reads.
+func statement(ctx context.Context, conn *sql.Conn, r Report, args []any) (string, []any, error) {
+	stmt, err := dialect.RewriteParams(ctx, conn, r.statement, textArgs(args))
+	if err != nil {
+		return "", nil, fmt.Errorf("report %s: %w", r.Name, dialect.ExplainError(err))
+	}
+	if err := dialect.Ensure(ctx, conn, stmt); err != nil {
+		return "", nil, fmt.Errorf("report %s: %w", r.Name, err)
+	}
+	return stmt, readArgs(stmt, args), nil
+}
+
+// textArgs are the text values among the named arguments, by name.
+func textArgs(args []any) map[string]string {
+	m := map[string]string{}
+	for _, a := range args {
+		if na, ok := a.(sql.NamedArg); ok {
+			if s, ok := na.Value.(string); ok {
+				m[na.Name] = s
+			}
+		}
+	}
+	return m
+}
+
+// readArgs keeps the named arguments stmt reads (the driver wants exactly
+// those).
+func readArgs(stmt string, args []any) []any {
+	used := map[string]bool{}
+	for _, name := range placeholders(stmt) {
+		used[name] = true
+	}
+	var kept []any
+	for _, a := range args {
+		if na, ok := a.(sql.NamedArg); ok && !used[na.Name] {
+			continue
+		}
+		kept = append(kept, a)
+	}
+	return kept
 }
 
 // Bind validates params against the report's declared parameters, fills in

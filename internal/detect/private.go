@@ -44,6 +44,12 @@ func privateLookup(ctx context.Context, conn *sql.Conn) (restore func(context.Co
 		}
 		return errors.Join(errs...)
 	}
+	// On a lazy session the dialect's is_private must count as installed
+	// before the lookup replaces it, or the first detection naming it would
+	// put the slow macro back.
+	if err := dialect.Ensure(ctx, conn, dialect.PrivateMacro); err != nil {
+		return restore, fmt.Errorf("detect: %w", err)
+	}
 	full, err := dialect.PrivateSQL("addr")
 	if err != nil {
 		return restore, err

@@ -6,7 +6,9 @@ package dialect
 // and compare like Presto's addresses. Rewrite turns CAST(x AS IPADDRESS)
 // into athena_ipaddress(x) (the canonical text), comparisons and ORDER BY on
 // addresses into athena_ip_key(...), and contains(cidr, ip) into
-// athena_cidr_contains. An unparseable address ('-' in NODATA records) is
+// athena_cidr_contains; with a constant network or address it folds them
+// into predicates on the text instead (rewrite_fold.go). Text Athena does
+// not read as an address ('-' in NODATA records, leading zeros, spaces) is
 // NULL rather than an error.
 //
 // Macro parameters are substituted wherever they appear, so each macro
@@ -14,13 +16,16 @@ package dialect
 // (list_transform([x], lambda v: ...)[1]); without that, nested macros
 // multiply their arguments and binding slows down sharply.
 var ipMacros = []macro{
-	// athena_ipv4_key keys a dotted quad, or NULL.
-	{"athena_ipv4_key", `(s) AS list_transform([s], lambda a: CASE
-  WHEN regexp_full_match(a, '[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}')
-  THEN list_transform([TRY_CAST(string_split(a, '.') AS UBIGINT[])],
-    lambda p: CASE WHEN list_max(p) <= 255
-      THEN CAST(281470681743360 + ((p[1] << 24) | (p[2] << 16) | (p[3] << 8) | p[4]) AS UHUGEINT) END)[1]
-  END)[1]`},
+	// athena_ipv4_num is the 32-bit number of a dotted quad written as
+	// Athena (and Go's net/netip) accept it: four decimal octets of at most
+	// 255 without leading zeros or spaces; NULL for any other text. The
+	// regular expression checks the text first, so the octets it then
+	// casts are plain digits.
+	{"athena_ipv4_num", `(a) AS CASE WHEN regexp_full_match(a, '` + octetRE + `(?:\.` + octetRE + `){3}')
+  THEN (CAST(split_part(a, '.', 1) AS UBIGINT) << 24) + (CAST(split_part(a, '.', 2) AS UBIGINT) << 16)
+    + (CAST(split_part(a, '.', 3) AS UBIGINT) << 8) + CAST(split_part(a, '.', 4) AS UBIGINT) END`},
+	// athena_ipv4_key keys a dotted quad (mapped into ::ffff:0:0/96), or NULL.
+	{"athena_ipv4_key", `(a) AS CAST(281470681743360 + athena_ipv4_num(a) AS UHUGEINT)`},
 	// athena_ipv6_groups expands '::' in a lowercase IPv6 address into the
 	// eight hex groups, or NULL when the shape is wrong.
 	{"athena_ipv6_groups", `(h) AS list_transform([string_split(h, '::')], lambda parts: list_transform(
@@ -34,7 +39,7 @@ var ipMacros = []macro{
 	// athena_ipv6_key keys an IPv6 address (a trailing dotted quad allowed),
 	// or NULL.
 	{"athena_ipv6_key", `(s) AS list_transform([s], lambda a: list_transform([athena_ipv6_groups(CASE WHEN contains(a, '.')
-    THEN list_transform([regexp_extract(a, '[0-9.]+$')], lambda q: lower(left(a, length(a) - length(q)))
+    THEN list_transform([regexp_extract(a, ':([0-9.]+)$', 1)], lambda q: lower(left(a, length(a) - length(q)))
       || list_transform([CAST(athena_ipv4_key(q) - 281470681743360 AS BIGINT)],
            lambda k: printf('%x:%x', k >> 16, k & 65535))[1])[1]
     ELSE lower(a) END)],
@@ -43,9 +48,13 @@ var ipMacros = []macro{
       lambda hex: (CAST(CAST('0x' || left(hex, 16) AS UBIGINT) AS UHUGEINT) << CAST(64 AS UHUGEINT))
         | CAST(CAST('0x' || right(hex, 16) AS UBIGINT) AS UHUGEINT))[1]
   END)[1])[1]`},
-	// athena_ip_key keys any address text: the value compared and ordered.
-	{"athena_ip_key", `(s) AS list_transform([trim(CAST(s AS VARCHAR))],
-  lambda a: CASE WHEN contains(a, ':') THEN athena_ipv6_key(a) ELSE athena_ipv4_key(a) END)[1]`},
+	// athena_ip_key_text keys address text: the value compared and ordered.
+	// Its argument appears several times in the expansion, so the rewrite
+	// calls it only on a column or a constant; athena_ip_key takes any
+	// expression.
+	{"athena_ip_key_text", `(a) AS CASE WHEN contains(a, ':') THEN athena_ipv6_key(a) ELSE athena_ipv4_key(a) END`},
+	// athena_ip_key keys any address expression (text or not) once.
+	{"athena_ip_key", `(s) AS list_transform([CAST(s AS VARCHAR)], lambda a: athena_ip_key_text(a))[1]`},
 	// athena_ipv6_compress writes eight hex groups as RFC 5952 text: the
 	// first longest run of two or more zero groups becomes '::'.
 	{"athena_ipv6_compress", `(g) AS list_transform([':' || array_to_string(g, ':') || ':'], lambda p: list_transform(
@@ -84,3 +93,7 @@ var ipMacros = []macro{
     ELSE (a[2][1] >> (128 - a[1][2])) = (a[1][1] >> (128 - a[1][2]))
   END)[1]`},
 }
+
+// octetRE matches one decimal octet as Athena writes it: 0 to 255, no
+// leading zeros.
+const octetRE = `(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])`

@@ -22,6 +22,7 @@ var triggerWords = map[string]bool{
 	"all_match":      true,
 	"none_match":     true,
 	"awsdatacatalog": true,
+	PrivateMacro:     true,
 }
 
 // Rewrite returns stmt with the Athena constructs that SQL macros cannot
@@ -39,6 +40,15 @@ var triggerWords = map[string]bool{
 // CREATE TABLE AS, INSERT, SET, PRAGMA, or a syntax error) is returned
 // unchanged, byte for byte, for DuckDB to run or reject.
 func Rewrite(ctx context.Context, conn *sql.Conn, stmt string) (string, error) {
+	return RewriteParams(ctx, conn, stmt, nil)
+}
+
+// RewriteParams is Rewrite for a statement whose $name parameters have the
+// given values (a report's bound arguments, as text). A CIDR passed as a
+// parameter then folds into a predicate on the address text as a literal
+// one does; the parameter stays wherever it is not folded, so the caller
+// binds the parameters the rewritten statement still reads.
+func RewriteParams(ctx context.Context, conn *sql.Conn, stmt string, params map[string]string) (string, error) {
 	if !hasTriggerWord(stmt) {
 		return stmt, nil
 	}
@@ -53,12 +63,16 @@ func Rewrite(ctx context.Context, conn *sql.Conn, stmt string) (string, error) {
 	if failed, _ := root["error"].(bool); failed {
 		return stmt, nil
 	}
-	r := &rewriter{ctx: ctx, conn: conn}
+	r := &rewriter{ctx: ctx, conn: conn, params: params}
+	markTruth(root)
 	if _, err := r.walk(root, false); err != nil {
 		return "", fmt.Errorf("rewrite %s: %w", abbreviate(stmt), err)
 	}
 	if !r.changed {
 		return stmt, nil
+	}
+	if err := r.narrowTopN(root); err != nil {
+		return "", fmt.Errorf("rewrite %s: %w", abbreviate(stmt), err)
 	}
 	encoded, err := json.Marshal(root)
 	if err != nil {

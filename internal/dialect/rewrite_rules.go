@@ -13,6 +13,10 @@ type rewriter struct {
 	ctx     context.Context
 	conn    *sql.Conn
 	changed bool
+	// params are the values of $name parameters known at rewrite time
+	// (a report's bound arguments): a constant CIDR passed as a parameter
+	// folds like a literal one.
+	params map[string]string
 }
 
 // walk rewrites the tree bottom-up: children first, then the node itself, so
@@ -34,13 +38,18 @@ func (r *rewriter) walk(v any, rowLevel bool) (any, error) {
 		return n, nil
 	case map[string]any:
 		flag := rowLevel
+		ungrouped := false
 		if n["type"] == "SELECT_NODE" {
 			flag = false
+			ungrouped = isUngrouped(n)
 		}
 		for k, c := range n {
 			f := flag
-			if k == "where_clause" || k == "condition" || k == "filter" {
+			switch k {
+			case "where_clause", "condition", "filter":
 				f = true
+			case "select_list", "modifiers":
+				f = f || ungrouped
 			}
 			w, err := r.walk(c, f)
 			if err != nil {
@@ -55,8 +64,10 @@ func (r *rewriter) walk(v any, rowLevel bool) (any, error) {
 
 // node rewrites one tree node whose children are already rewritten.
 func (r *rewriter) node(n map[string]any, rowLevel bool) (any, error) {
+	truth := n[truthMark] == true
+	delete(n, truthMark)
 	if orders, ok := n["orders"].([]any); ok {
-		r.orderByAddress(orders)
+		r.orderByAddress(orders, rowLevel)
 	}
 	switch n["type"] {
 	case "SELECT_NODE":
@@ -70,6 +81,11 @@ func (r *rewriter) node(n map[string]any, rowLevel bool) (any, error) {
 		return n, nil
 	case "COMPARE_IN", "COMPARE_NOT_IN":
 		if children, ok := n["children"].([]any); ok && anyAddress(children...) {
+			if n["type"] == "COMPARE_IN" {
+				if folded, err := r.foldIn(children, n, rowLevel, truth); folded != nil || err != nil {
+					return folded, err
+				}
+			}
 			for i, c := range children {
 				children[i] = r.key(c, rowLevel)
 			}
@@ -84,27 +100,44 @@ func (r *rewriter) node(n map[string]any, rowLevel bool) (any, error) {
 		}
 	case "COMPARISON":
 		if anyAddress(n["left"], n["right"]) {
+			if folded, err := r.foldComparison(n, rowLevel, truth); folded != nil || err != nil {
+				return folded, err
+			}
 			n["left"], n["right"] = r.key(n["left"], rowLevel), r.key(n["right"], rowLevel)
 		}
 	case "BETWEEN":
 		if anyAddress(n["input"], n["lower"], n["upper"]) {
+			if folded, err := r.foldBetween(n, rowLevel, truth); folded != nil || err != nil {
+				return folded, err
+			}
 			n["input"], n["lower"], n["upper"] = r.key(n["input"], rowLevel), r.key(n["lower"], rowLevel), r.key(n["upper"], rowLevel)
 		}
 	case "FUNCTION":
-		return r.function(n, rowLevel)
+		return r.function(n, rowLevel, truth)
 	}
 	return n, nil
 }
 
 // function rewrites Presto functions DuckDB spells differently.
-func (r *rewriter) function(n map[string]any, rowLevel bool) (any, error) {
+func (r *rewriter) function(n map[string]any, rowLevel, truth bool) (any, error) {
 	name, _ := n["function_name"].(string)
 	args, _ := n["children"].([]any)
-	if schema, _ := n["schema"].(string); schema != "" || len(args) != 2 {
+	if schema, _ := n["schema"].(string); schema != "" {
+		return n, nil
+	}
+	if len(args) == 1 && strings.EqualFold(name, PrivateMacro) {
+		if folded, err := r.foldPrivate(args[0], n, rowLevel, truth); folded != nil || err != nil {
+			return folded, err
+		}
+	}
+	if len(args) != 2 {
 		return n, nil
 	}
 	switch strings.ToLower(name) {
 	case "contains":
+		if cidr, ok := r.constantCIDR(args[0]); ok {
+			return r.foldRange(args[1], cidr, n, rowLevel, truth)
+		}
 		if isCIDRLiteral(args[0]) || isAddress(args[1]) {
 			r.changed = true
 			ip := args[1]
@@ -160,16 +193,19 @@ func (r *rewriter) function(n map[string]any, rowLevel bool) (any, error) {
 func (r *rewriter) key(e any, rowLevel bool) any {
 	r.changed = true
 	if isAddress(e) && (rowLevel || isConstant(addressText(e))) {
-		return call("athena_ip_key", nil, addressText(e))
+		e = addressText(e)
+	}
+	if isSimple(e) {
+		return call("athena_ip_key_text", nil, cast(e, "VARCHAR", nil))
 	}
 	return call("athena_ip_key", nil, e)
 }
 
 // orderByAddress orders IPADDRESS sort keys by address, not by text.
-func (r *rewriter) orderByAddress(orders []any) {
+func (r *rewriter) orderByAddress(orders []any, rowLevel bool) {
 	for _, o := range orders {
 		if order, ok := o.(map[string]any); ok && isAddress(order["expression"]) {
-			order["expression"] = r.key(order["expression"], false)
+			order["expression"] = r.key(order["expression"], rowLevel)
 		}
 	}
 }

@@ -1,0 +1,228 @@
+package dialect
+
+import (
+	"fmt"
+	"math/big"
+	"net/netip"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// keyRange is an inclusive range of address keys, both ends in the 16-byte
+// form athena_ip_key gives (IPv4 mapped into ::ffff:0:0/96): the addresses
+// a constant CIDR holds, or one constant address. Rewrite folds an address
+// predicate whose network or address is a constant into a predicate on the
+// address text (truthRangeSQL) that DuckDB can push into the scan and
+// prune with its statistics, instead of keying every row.
+type keyRange struct{ lo, hi netip.Addr }
+
+// mappedPrefix is ::ffff:0:0/96, where IPv4 addresses live among the keys.
+var mappedPrefix = netip.MustParsePrefix("::ffff:0:0/96")
+
+// keyOf is the key form of a: IPv4 mapped into IPv6.
+func keyOf(a netip.Addr) netip.Addr { return netip.AddrFrom16(a.As16()) }
+
+// addressLiteral parses constant address text as athena_ip_key does (strict
+// dotted quads, IPv6 without a zone) into its key. ok is false for text
+// Rewrite must leave to the SQL macros, which then give NULL.
+func addressLiteral(s string) (netip.Addr, bool) {
+	if strings.ContainsAny(s, "% \t") {
+		return netip.Addr{}, false
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil {
+		return netip.Addr{}, false
+	}
+	return keyOf(a), true
+}
+
+// cidrLiteral parses a constant CIDR as athena_cidr_network does into the
+// range of keys it holds. ok is false for text the SQL macro must judge (it
+// raises its "invalid CIDR" error there).
+func cidrLiteral(s string) (keyRange, bool) {
+	if strings.ContainsAny(s, "% \t") {
+		return keyRange{}, false
+	}
+	p, err := netip.ParsePrefix(s)
+	if err != nil {
+		return keyRange{}, false
+	}
+	bits := p.Bits()
+	if p.Addr().Is4() {
+		bits += 96
+	}
+	lo := keyOf(p.Masked().Addr())
+	b := lo.As16()
+	for i := bits; i < 128; i++ {
+		b[i/8] |= 0x80 >> (i % 8)
+	}
+	return keyRange{lo: lo, hi: netip.AddrFrom16(b)}, true
+}
+
+// ipv4 is the part of the range among IPv4 addresses, as 32-bit numbers.
+func (r keyRange) ipv4() (lo, hi uint32, ok bool) {
+	first, last := mappedPrefix.Addr(), netip.MustParseAddr("::ffff:255.255.255.255")
+	if r.hi.Compare(first) < 0 || r.lo.Compare(last) > 0 {
+		return 0, 0, false
+	}
+	l, h := r.lo, r.hi
+	if l.Compare(first) < 0 {
+		l = first
+	}
+	if h.Compare(last) > 0 {
+		h = last
+	}
+	return v4num(l), v4num(h), true
+}
+
+func v4num(k netip.Addr) uint32 {
+	b := k.As16()
+	return uint32(b[12])<<24 | uint32(b[13])<<16 | uint32(b[14])<<8 | uint32(b[15])
+}
+
+// keySQL is a key as a UHUGEINT constant (wider than any integer literal).
+func keySQL(k netip.Addr) string {
+	b := k.As16()
+	return "CAST('" + new(big.Int).SetBytes(b[:]).String() + "' AS UHUGEINT)"
+}
+
+// exactRangeSQL is the three-valued predicate "the key of text v is in r":
+// NULL when v is not an address, as contains(cidr, ip) and comparisons are.
+func exactRangeSQL(keyFn, v string, r keyRange) string {
+	if r.lo == r.hi {
+		return keyFn + "(" + v + ") = " + keySQL(r.lo)
+	}
+	return keyFn + "(" + v + ") BETWEEN " + keySQL(r.lo) + " AND " + keySQL(r.hi)
+}
+
+// truthRangeSQL is "the key of text v is in r" for a place where NULL and
+// false mean the same (a WHERE or join condition, a CASE WHEN, through AND
+// and OR): true exactly when the exact predicate is true, but shaped so
+// DuckDB can prune with statistics and key only the rows that may match.
+// It is "coarse AND fine": coarse is an OR of comparisons of v with
+// constants, which DuckDB checks against each row group's min and max and
+// evaluates cheaply; fine decides exactly, for the rows coarse lets through.
+// Both are the union of
+//
+//   - the canonical IPv4 texts in r: an equality, or a prefix (the octets
+//     the range shares) and a regular expression that checks the rest; and
+//   - every other spelling of an address in r: IPv6 text, including the
+//     IPv4-mapped and compressed forms, starts with its first group in hex
+//     (either case), or with '0' or ':' when that group is zero. When no
+//     text of the data starts so, the min/max statistics rule it out.
+func truthRangeSQL(keyFn, v string, r keyRange) string {
+	var coarse, fine []string
+	if lo, hi, ok := r.ipv4(); ok {
+		c, f := canonicalIPv4SQL(v, lo, hi)
+		coarse, fine = append(coarse, c), append(fine, f)
+	}
+	exact := exactRangeSQL(keyFn, v, r)
+	starts := otherSpellingsSQL(v, r)
+	if starts == "" {
+		fine = append(fine, exact)
+		coarse = append(coarse, "")
+	} else {
+		fine = append(fine, "("+starts+") AND "+exact)
+		coarse = append(coarse, starts)
+	}
+	for _, c := range coarse {
+		if c == "" { // no useful coarse test
+			return "(" + strings.Join(fine, " OR ") + ")"
+		}
+	}
+	return "((" + strings.Join(coarse, " OR ") + ") AND (" + strings.Join(fine, " OR ") + "))"
+}
+
+// canonicalIPv4SQL tests for the dotted quads from lo to hi written as
+// Athena writes them (no leading zeros, no spaces): fine is true exactly for
+// them, coarse for them and possibly more (empty: no useful test).
+func canonicalIPv4SQL(v string, lo, hi uint32) (coarse, fine string) {
+	if lo == hi {
+		eq := v + " = '" + dotted(lo, 4) + "'"
+		return eq, eq
+	}
+	k := 0 // leading octets lo and hi share
+	for k < 4 && octet(lo, k) == octet(hi, k) {
+		k++
+	}
+	rest := uint32(1)<<(8*(3-k)) - 1 // the octets after the first that differs
+	if lo&rest == 0 && hi&rest == rest {
+		re := regexp.QuoteMeta(dotted(lo, k))
+		if k > 0 {
+			re += `\.`
+		}
+		re += octetRangeRE(octet(lo, k), octet(hi, k)) + strings.Repeat(`\.`+octetRE, 3-k)
+		fine = "regexp_full_match(" + v + ", '" + re + "')"
+	} else {
+		fine = fmt.Sprintf("athena_ipv4_num(%s) BETWEEN %d AND %d", v, lo, hi)
+	}
+	if k == 0 {
+		return "", fine
+	}
+	coarse = v + " LIKE '" + dotted(lo, k) + ".%'"
+	return coarse, "(" + coarse + " AND " + fine + ")"
+}
+
+// otherSpellingsSQL is a test every text that spells an address in r, other
+// than a canonical dotted quad, passes: a union of ranges of text. Empty
+// means no useful test (any text may).
+func otherSpellingsSQL(v string, r keyRange) string {
+	// A first group written with leading zeros starts with '0'; a space or
+	// any other byte below '0' makes no address.
+	tests := []string{v + " < '1.0.0.0'"}
+	g1, g2 := firstGroup(r.lo), firstGroup(r.hi)
+	if g1 == 0 {
+		tests = append(tests, v+" >= ':'") // '::' compression
+		g1 = 1
+	}
+	// Hex written in either case: for first groups of one length, the
+	// uppercase spelling of the lowest is the least text and the lowercase
+	// spelling of the highest, then ';', is past the greatest.
+	for g1 <= g2 && g2 > 0 {
+		digits := len(strconv.FormatUint(uint64(g1), 16))
+		end := g2
+		if maxLen := uint16(1)<<(4*digits) - 1; digits < 4 && end > maxLen {
+			end = maxLen
+		}
+		tests = append(tests, fmt.Sprintf("(%s >= '%s' AND %s < '%s;')", v,
+			strings.ToUpper(strconv.FormatUint(uint64(g1), 16)), v, strconv.FormatUint(uint64(end), 16)))
+		if end == g2 {
+			break
+		}
+		g1 = end + 1
+	}
+	if len(tests) > 3 {
+		return "" // first groups of several lengths: nearly any text
+	}
+	return strings.Join(tests, " OR ")
+}
+
+func firstGroup(k netip.Addr) uint16 {
+	b := k.As16()
+	return uint16(b[0])<<8 | uint16(b[1])
+}
+
+// octet is the i-th octet (0-3) of a 32-bit address.
+func octet(a uint32, i int) uint32 { return a >> (8 * (3 - i)) & 255 }
+
+// dotted writes the first n octets of a, dot separated.
+func dotted(a uint32, n int) string {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = strconv.Itoa(int(octet(a, i)))
+	}
+	return strings.Join(parts, ".")
+}
+
+// octetRangeRE matches the octets lo to hi as Athena writes them.
+func octetRangeRE(lo, hi uint32) string {
+	if lo == 0 && hi == 255 {
+		return octetRE
+	}
+	alts := make([]string, 0, hi-lo+1)
+	for o := lo; o <= hi; o++ {
+		alts = append(alts, strconv.Itoa(int(o)))
+	}
+	return "(?:" + strings.Join(alts, "|") + ")"
+}

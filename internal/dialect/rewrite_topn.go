@@ -1,0 +1,256 @@
+package dialect
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"net/netip"
+	"strings"
+)
+
+// maxTopN is the largest LIMIT narrowTopN handles; maxRanges the most
+// ranges of text its WHERE conjunct may have.
+const (
+	maxTopN   = 10000
+	maxRanges = 64
+)
+
+// narrowTopN speeds up SELECT ... ORDER BY CAST(col AS IPADDRESS) LIMIT n.
+// Keying every row costs far more than DuckDB's ORDER BY col LIMIT n, which
+// skips most of the column, so it first runs that cheap query: the keys of
+// the n first rows in text order bound the n-th smallest key from above.
+// When the bound is an IPv4 address a.b.c.d, every address up to it is
+// written as a dotted quad whose first octet is at most a, or starts with
+// '0' or ':' (IPv6 spellings), so the statement gains a WHERE conjunct of
+// ranges of text that keeps those rows and lets DuckDB skip the rest; the
+// ORDER BY and LIMIT then key only what is left. It leaves the statement
+// alone unless it is one ungrouped SELECT without window functions or
+// parameters, ordered first by the address of a column, ascending, with a
+// constant LIMIT.
+func (r *rewriter) narrowTopN(root map[string]any) error {
+	stmts, _ := root["statements"].([]any)
+	if len(stmts) != 1 {
+		return nil
+	}
+	stmt, _ := stmts[0].(map[string]any)
+	if params, _ := stmt["named_param_map"].([]any); len(params) > 0 {
+		return nil
+	}
+	sel, _ := stmt["node"].(map[string]any)
+	if sel == nil || sel["type"] != "SELECT_NODE" || !isUngrouped(sel) || hasClass(sel["select_list"], "WINDOW") {
+		return nil
+	}
+	col, n := topNColumn(sel)
+	if col == nil {
+		return nil
+	}
+	probe := deepCopy(sel).(map[string]any)
+	probe["select_list"] = []any{deepCopy(col)}
+	probe["modifiers"] = []any{
+		map[string]any{"type": "ORDER_MODIFIER", "orders": []any{map[string]any{
+			"type": "ASCENDING", "null_order": "ORDER_DEFAULT", "expression": deepCopy(col)}}},
+		map[string]any{"type": "LIMIT_MODIFIER", "limit": intLiteral(n), "offset": nil},
+	}
+	inner, err := r.nodeSQL(probe)
+	if err != nil {
+		return err
+	}
+	var count int64
+	var bound, least *string
+	q := "SELECT count(k), CAST(max(k) AS VARCHAR), min(t) FROM (SELECT athena_ip_key_text(CAST(c AS VARCHAR)) AS k, CAST(c AS VARCHAR) AS t FROM (" + inner + ") AS p(c))"
+	if err := r.conn.QueryRowContext(r.ctx, q).Scan(&count, &bound, &least); err != nil || count < n || bound == nil || least == nil {
+		return nil // any failure: the statement runs as it is and reports its own error
+	}
+	b, ok := new(big.Int).SetString(*bound, 10)
+	if !ok {
+		return nil
+	}
+	var k [16]byte
+	b.FillBytes(k[:])
+	key := netip.AddrFrom16(k)
+	if !key.Is4In6() {
+		return nil
+	}
+	v := "CAST(" + addrPlaceholder + " AS VARCHAR)"
+	ranges := keepUpTo(key.As16(), v)
+	if ranges == nil {
+		return nil
+	}
+	// IPv6 spellings of small keys start with '0' or ':'. Text below
+	// '1.0.0.0' comes first in text order, so the probe saw it if there is
+	// any; text from ':' on is looked for (DuckDB's statistics usually
+	// answer at once). Without them the conjunct is one range DuckDB can
+	// prune row groups with.
+	if *least < "1.0.0.0" {
+		ranges = append(ranges, v+" < '1.0.0.0'")
+	}
+	colon, err := r.fold(v+" >= ':'", col, nil)
+	if err != nil {
+		return err
+	}
+	probe["select_list"] = []any{deepCopy(col)}
+	probe["where_clause"] = colon
+	if where, _ := sel["where_clause"].(map[string]any); where != nil {
+		probe["where_clause"] = and(deepCopy(where), colon)
+	}
+	probe["modifiers"] = []any{map[string]any{"type": "LIMIT_MODIFIER", "limit": intLiteral(1), "offset": nil}}
+	if inner, err = r.nodeSQL(probe); err != nil {
+		return err
+	}
+	var colons int64
+	if err := r.conn.QueryRowContext(r.ctx, "SELECT count(*) FROM ("+inner+")").Scan(&colons); err != nil {
+		return nil
+	}
+	if colons > 0 {
+		ranges = append(ranges, v+" >= ':'")
+	}
+	keep, err := r.fold("("+strings.Join(ranges, " OR ")+")", col, nil)
+	if err != nil {
+		return err
+	}
+	if where, _ := sel["where_clause"].(map[string]any); where != nil {
+		keep = and(where, keep)
+	}
+	sel["where_clause"] = keep
+	return nil
+}
+
+// nodeSQL is the SQL text of a SELECT node.
+func (r *rewriter) nodeSQL(node map[string]any) (string, error) {
+	root := map[string]any{"error": false, "statements": []any{map[string]any{"node": node, "named_param_map": []any{}}}}
+	encoded, err := json.Marshal(root)
+	if err != nil {
+		return "", fmt.Errorf("encode probe: %w", err)
+	}
+	var text string
+	if err := r.conn.QueryRowContext(r.ctx, "SELECT json_deserialize_sql(CAST(? AS JSON))", string(encoded)).Scan(&text); err != nil {
+		return "", fmt.Errorf("probe: %w", err)
+	}
+	return text, nil
+}
+
+// and is a AND b.
+func and(a, b any) map[string]any {
+	n := map[string]any{"class": "CONJUNCTION", "type": "CONJUNCTION_AND", "children": []any{a, b}}
+	copyPlace(n, nil)
+	return n
+}
+
+// keepUpTo is a union of ranges of text holding every dotted quad whose key
+// is at most the IPv4 address k (16-byte form) and does not start with '0'
+// (below '1.0.0.0'): for bound a.b.c.d, the dotted quads
+// whose first octet is below a, those a.x. with x below b, and so on down
+// to a third octet, as deep as maxRanges allows. Nil when even the first
+// octet needs more ranges.
+func keepUpTo(k [16]byte, v string) []string {
+	var ranges []string
+	prefix := ""
+	for level := 0; level < 3; level++ {
+		o := int(k[12+level])
+		first := 0
+		if level == 0 {
+			first = 1 // '0.' is below '1.0.0.0'
+		}
+		if len(ranges)+o-first+1 > maxRanges {
+			if level == 0 {
+				return nil
+			}
+			break
+		}
+		// Octets below o; at the last level o itself too (see below).
+		for u := first; u < o; u++ {
+			ranges = append(ranges, fmt.Sprintf("(%s >= '%s%d.' AND %s < '%s%d/')", v, prefix, u, v, prefix, u))
+		}
+		prefix += fmt.Sprintf("%d.", o)
+	}
+	// Everything under the prefix of the octets kept whole.
+	return append(ranges, fmt.Sprintf("(%s >= '%s' AND %s < '%s/')", v, prefix, v, strings.TrimSuffix(prefix, ".")))
+}
+
+// topNColumn is the column whose address a SELECT orders by first,
+// ascending, with a constant LIMIT (plus OFFSET) of at most maxTopN rows.
+func topNColumn(sel map[string]any) (col any, n int64) {
+	modifiers, _ := sel["modifiers"].([]any)
+	for _, mod := range modifiers {
+		m, _ := mod.(map[string]any)
+		switch {
+		case m == nil:
+		case m["type"] == "ORDER_MODIFIER":
+			orders, _ := m["orders"].([]any)
+			if len(orders) == 0 || col != nil {
+				return nil, 0
+			}
+			first, _ := orders[0].(map[string]any)
+			if first["type"] == "DESCENDING" {
+				return nil, 0
+			}
+			e, _ := first["expression"].(map[string]any)
+			if e == nil || e["function_name"] != "athena_ip_key_text" {
+				return nil, 0
+			}
+			args, _ := e["children"].([]any)
+			c, _ := args[0].(map[string]any)
+			if c == nil || c["class"] != "CAST" {
+				return nil, 0
+			}
+			if inner, _ := c["child"].(map[string]any); inner != nil && inner["class"] == "COLUMN_REF" {
+				col = inner
+			}
+		case m["type"] == "LIMIT_MODIFIER":
+			limit, _ := m["limit"].(map[string]any)
+			if limit == nil || limit["class"] != "CONSTANT" {
+				return nil, 0
+			}
+			l, ok := integerLiteral(limit)
+			if !ok {
+				return nil, 0
+			}
+			n = l
+			if off, _ := m["offset"].(map[string]any); off != nil {
+				o, ok := integerLiteral(off)
+				if off["class"] != "CONSTANT" || !ok {
+					return nil, 0
+				}
+				n += o
+			}
+		default:
+			return nil, 0
+		}
+	}
+	if col == nil || n < 1 || n > maxTopN {
+		return nil, 0
+	}
+	return col, n
+}
+
+// hasClass reports whether the tree v holds an expression of class c.
+func hasClass(v any, c string) bool {
+	switch n := v.(type) {
+	case []any:
+		for _, x := range n {
+			if hasClass(x, c) {
+				return true
+			}
+		}
+	case map[string]any:
+		if n["class"] == c {
+			return true
+		}
+		for _, x := range n {
+			if hasClass(x, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// intLiteral is an INTEGER constant.
+func intLiteral(n int64) map[string]any {
+	m := map[string]any{
+		"class": "CONSTANT", "type": "VALUE_CONSTANT",
+		"value": map[string]any{"type": map[string]any{"id": "BIGINT", "type_info": nil}, "is_null": false, "value": json.Number(fmt.Sprint(n))},
+	}
+	copyPlace(m, nil)
+	return m
+}
