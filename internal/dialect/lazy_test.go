@@ -83,7 +83,8 @@ func TestLazyInstallsWhatIsNamed(t *testing.T) {
 	if got := tempMacros(t, s); len(got) != 0 {
 		t.Errorf("macros after SELECT 7 / 2: %v, want none", got)
 	}
-	runText(t, s, "SELECT contains('10.0.0.0/8', CAST('10.1.2.3' AS IPADDRESS))")
+	// the network is a column, not a constant the rewrite folds away
+	runText(t, s, "SELECT contains(net, CAST('10.1.2.3' AS IPADDRESS)) FROM (VALUES ('10.0.0.0/8')) AS t(net)")
 	got := tempMacros(t, s)
 	if !slices.Contains(got, "athena_cidr_contains") || slices.Contains(got, "date_format") {
 		t.Errorf("macros after a CIDR contains: %v, want athena_cidr_contains and its helpers only", got)
