@@ -100,6 +100,7 @@ func commands() []func(*globalOptions) *cobra.Command {
 		newDemoCmd,
 		newExportCmd,
 		newFilesCmd,
+		newHTMLCmd,
 		newInsightsCmd,
 		newRejectsCmd,
 		newLoadCmd,

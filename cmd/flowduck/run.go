@@ -104,6 +104,7 @@ func runReport(ctx context.Context, opts *runOptions) error {
 	if err != nil {
 		return err
 	}
+	ropts.Title, ropts.SQL, ropts.Facts = report.Name, report.SQL, runFacts(opts, report)
 	s, err := opts.g.openReader(ctx, false)
 	if err != nil {
 		return err

@@ -19,6 +19,7 @@ const (
 	JSONL    Format = "jsonl"
 	Markdown Format = "markdown"
 	Line     Format = "line"
+	HTML     Format = "html"
 )
 
 // FormatInfo describes one output format in the [Formats] registry.
@@ -48,6 +49,7 @@ var Formats = []FormatInfo{
 	{Name: JSONL, Description: "one JSON object per line", Streams: true, write: writeJSONL},
 	{Name: Markdown, Description: "GitHub markdown pipe table", Streams: false, Separator: "\n", write: writeMarkdown},
 	{Name: Line, Description: "one `column = value` line per column, a blank line between rows", Streams: false, Separator: "\n", write: writeLine},
+	{Name: HTML, Description: "one self-contained HTML page: the table and its chart where the shape has one", Streams: false, write: writeHTML},
 }
 
 // UnknownFormatError reports a format name that is not in [Formats].
