@@ -58,8 +58,8 @@ type edgeView struct {
 	D, Width, Title string
 }
 
-// view lays the nodes out on a circle, private addresses on the left half
-// and public ones on the right (each group in the order given), and draws
+// view lays the nodes out on a circle, private addresses together and
+// public ones together (each group in the order given), and draws
 // each edge as a curve bent towards the centre, as wide as the square root
 // of its share of the largest edge's bytes.
 func (g *Graph) view() graphView {
@@ -83,11 +83,15 @@ func (g *Graph) view() graphView {
 	for _, e := range g.Edges {
 		maxEdge = max(maxEdge, e.Bytes)
 	}
+	radius := make([]float64, len(g.Nodes))
+	for i, t := range total {
+		radius[i] = 4 + 8*math.Sqrt(float64(t)/float64(maxNode))
+	}
 	n := len(order)
 	v.Nodes = make([]nodeView, n)
 	for k, i := range order {
-		// from the top, clockwise for public and counter-clockwise for
-		// private: private on the left, public on the right
+		// counter-clockwise from the top: the private addresses, then the
+		// public ones
 		angle := math.Pi/2 + 2*math.Pi*(float64(k)+0.5)/float64(max(n, 1))
 		x, y := cx+graphRadius*math.Cos(angle), cy-graphRadius*math.Sin(angle)
 		pos[i] = [2]float64{x, y}
@@ -101,8 +105,7 @@ func (g *Graph) view() graphView {
 		if node.Private {
 			color, scope = privateColor, "private"
 		}
-		r := 4 + 8*math.Sqrt(float64(total[i])/float64(maxNode))
-		v.Nodes[k] = nodeView{X: coord(x), Y: coord(y), R: coord(r), LabelX: coord(lx), LabelY: coord(ly),
+		v.Nodes[k] = nodeView{X: coord(x), Y: coord(y), R: coord(radius[i]), LabelX: coord(lx), LabelY: coord(ly),
 			Anchor: anchor, Label: node.Label, Color: color, Scope: scope,
 			Title: fmt.Sprintf("%s (%s): %s in these conversations", node.Label, scope, valueText(float64(total[i]), "bytes"))}
 	}
@@ -110,6 +113,11 @@ func (g *Graph) view() graphView {
 		a, b := pos[e.From], pos[e.To]
 		mx, my := (a[0]+b[0])/2, (a[1]+b[1])/2
 		qx, qy := mx+(cx-mx)*0.6, my+(cy-my)*0.6
+		// end the arrow at the edge of the target's circle
+		if dx, dy := b[0]-qx, b[1]-qy; math.Hypot(dx, dy) > 0 {
+			d := math.Hypot(dx, dy)
+			b = [2]float64{b[0] - dx/d*(radius[e.To]+2), b[1] - dy/d*(radius[e.To]+2)}
+		}
 		w := 1 + 9*math.Sqrt(float64(e.Bytes)/float64(maxEdge))
 		v.Edges = append(v.Edges, edgeView{
 			D:     fmt.Sprintf("M%s Q%s %s", point(a[0], a[1]), point(qx, qy), point(b[0], b[1])),

@@ -1,0 +1,131 @@
+package htmlpage
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+// hostile is text that would be markup, script or a request if it were not
+// escaped.
+const hostile = `<img src="http://192.0.2.1/x.png" onerror="alert(1)"></td><script>alert(2)</script>`
+
+// samplePage has every kind of chart and hostile text wherever the data
+// can put text.
+func samplePage() Page {
+	t0 := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	xs := []time.Time{t0, t0.Add(time.Hour), t0.Add(2 * time.Hour), t0.Add(3 * time.Hour)}
+	return Page{
+		Title: "Test " + hostile,
+		Facts: []Fact{{Name: "filter", Value: hostile}},
+		Sections: []Section{
+			{ID: "traffic", Title: "Traffic", Note: hostile,
+				Time: []*TimeChart{{Title: "Flows", X: xs, Series: []Series{
+					{Name: "accepted", Values: []float64{1, 5, 2, 0}},
+					{Name: "rejected" + hostile, Values: []float64{0, 1, 0, 3}},
+				}}},
+				Queries: []Query{{Label: "traffic", SQL: "SELECT '" + hostile + "' AS x;"}}},
+			{ID: "talkers", Title: "Talkers",
+				Bars: []*BarChart{{Title: "Bytes", Unit: "bytes", Bars: []Bar{
+					{Label: "10.0.0.1", Value: 3 << 30}, {Label: hostile, Value: 12345, Note: hostile},
+				}}}},
+			{ID: "graph", Title: "Conversations", Graph: &Graph{
+				Nodes: []Node{{Label: "10.0.0.1", Private: true}, {Label: "203.0.113.7"}, {Label: hostile, Private: true}},
+				Edges: []Edge{{From: 0, To: 1, Bytes: 1000, Flows: 3}, {From: 1, To: 2, Bytes: 10, Flows: 1}, {From: 2, To: 0, Bytes: 500, Flows: 2}},
+			}},
+			{ID: "findings", Title: "Findings", Table: &Table{
+				Columns: []Column{{Name: "severity"}, {Name: "evidence"}, {Name: "flows", Kind: Number}},
+				Rows:    [][]Cell{{{Text: "high", Class: "sev-high"}, {Text: hostile, Class: "evidence"}, {Text: "7", Num: 7}}},
+			}},
+			{ID: "empty", Title: "Nothing", Empty: "No rows."},
+		},
+	}
+}
+
+func TestWriteEscapes(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, samplePage()); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if strings.Contains(out, "<script>alert") || strings.Contains(out, `<img src="http://192.0.2.1`) {
+		t.Errorf("hostile text written as markup:\n%s", out)
+	}
+	if n := strings.Count(out, "<script>"); n != 1 {
+		t.Errorf("%d <script> elements, want the page's one", n)
+	}
+	for _, want := range []string{
+		`content="` + "default-src &#39;none&#39;",
+		`&lt;script&gt;alert(2)&lt;/script&gt;`,
+		`<details class="sql"><summary>SQL: traffic</summary>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}
+
+func TestTimeViewPoints(t *testing.T) {
+	p := samplePage()
+	v := p.Sections[0].Time[0].view()
+	if len(v.Series) != 2 {
+		t.Fatalf("%d series, want 2", len(v.Series))
+	}
+	for _, s := range v.Series {
+		if len(s.Points) != 4 {
+			t.Errorf("series %s: %d points, want 4", s.Name, len(s.Points))
+		}
+		if !strings.HasPrefix(s.Line, "M") || strings.Count(s.Line, "L") != 3 {
+			t.Errorf("series %s: line %q, want M and 3 L", s.Name, s.Line)
+		}
+	}
+	if v.Series[0].Color != palette[0] || v.Series[1].Color == palette[0] {
+		t.Errorf("colours %s, %s: accepted blue, the other not", v.Series[0].Color, v.Series[1].Color)
+	}
+}
+
+func TestNiceCeil(t *testing.T) {
+	for _, c := range []struct{ in, want float64 }{
+		{0, 1}, {1, 1}, {7, 10}, {11, 20}, {2100, 2500}, {4.2e9, 5e9}, {-3, 1},
+	} {
+		if got := niceCeil(c.in); got != c.want {
+			t.Errorf("niceCeil(%v) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestChartFor(t *testing.T) {
+	t0 := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	num := func(v float64) Cell { return Cell{Num: v} }
+	at := func(h int) Cell { return Cell{Time: t0.Add(time.Duration(h) * time.Hour)} }
+	txt := func(s string) Cell { return Cell{Text: s} }
+	tests := []struct {
+		name       string
+		cols       []Column
+		rows       [][]Cell
+		time, bars int
+		series     int
+	}{
+		{"time and numbers: a chart per unit", []Column{{Name: "t", Kind: Time}, {Name: "flows", Kind: Number}, {Name: "bytes", Kind: Number}},
+			[][]Cell{{at(0), num(1), num(10)}, {at(1), num(2), num(20)}}, 2, 0, 1},
+		{"long form: a line per value", []Column{{Name: "t", Kind: Time}, {Name: "action", Kind: Text}, {Name: "flows", Kind: Number}},
+			[][]Cell{{at(0), txt("ACCEPT"), num(1)}, {at(0), txt("REJECT"), num(2)}, {at(1), txt("ACCEPT"), num(3)}}, 1, 0, 2},
+		{"label and numbers: bars", []Column{{Name: "addr", Kind: Text}, {Name: "bytes", Kind: Number}},
+			[][]Cell{{txt("10.0.0.1"), num(5)}}, 0, 1, 0},
+		{"text only: no chart", []Column{{Name: "a", Kind: Text}, {Name: "b", Kind: Text}},
+			[][]Cell{{txt("x"), txt("y")}}, 0, 0, 0},
+		{"one column: no chart", []Column{{Name: "n", Kind: Number}}, [][]Cell{{num(1)}}, 0, 0, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			times, bars := ChartFor(&Table{Columns: tc.cols, Rows: tc.rows}, nil)
+			if len(times) != tc.time || len(bars) != tc.bars {
+				t.Fatalf("%d time charts and %d bar charts, want %d and %d", len(times), len(bars), tc.time, tc.bars)
+			}
+			if tc.time > 0 && len(times[0].Series) != tc.series {
+				t.Errorf("%d series, want %d", len(times[0].Series), tc.series)
+			}
+		})
+	}
+}
