@@ -15,10 +15,10 @@ type drawn struct {
 	Kind, Section string
 	Width, Height float64
 	Series        []struct {
-		Name                      string
+		Name                       string
 		Declared, Points, Tooltips int
-		Length                    float64
-		Visible                   bool
+		Length                     float64
+		Visible                    bool
 	}
 	Bars []struct {
 		Width          float64
