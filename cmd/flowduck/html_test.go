@@ -123,7 +123,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	b := browsertest.Start(t)
 	db := demoDatabase(t)
 	report := filepath.Join(t.TempDir(), "r.html")
-	flowduckOK(t, "--db", db, "html", "-o", report, "--title", "Demo <investigation>")
+	flowduckOK(t, "--db", db, "html", "-o", report, "--title", "Demo data & <planted> incidents")
 	info, err := os.Stat(report)
 	if err != nil {
 		t.Fatal(err)
@@ -147,7 +147,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	if err := p.Eval(`document.querySelector("h1").textContent`, &title); err != nil {
 		t.Fatal(err)
 	}
-	if title != "Demo <investigation>" {
+	if title != "Demo data & <planted> incidents" {
 		t.Errorf("title %q", title)
 	}
 

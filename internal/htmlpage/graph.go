@@ -27,8 +27,8 @@ type Edge struct {
 
 // Size of a graph, in SVG user units.
 const (
-	graphWidth, graphHeight = 960, 640
-	graphRadius             = 230
+	graphWidth, graphHeight = 960, 720
+	graphRadius             = 240
 )
 
 // Colours of the two kinds of node.
@@ -50,6 +50,7 @@ type graphView struct {
 type nodeView struct {
 	X, Y, R, LabelX, LabelY string
 	Anchor, Label, Title    string
+	Rotate                  string
 	Color, Scope            string
 }
 
@@ -95,10 +96,11 @@ func (g *Graph) view() graphView {
 		angle := math.Pi/2 + 2*math.Pi*(float64(k)+0.5)/float64(max(n, 1))
 		x, y := cx+graphRadius*math.Cos(angle), cy-graphRadius*math.Sin(angle)
 		pos[i] = [2]float64{x, y}
-		lx, ly := cx+(graphRadius+14)*math.Cos(angle), cy-(graphRadius+14)*math.Sin(angle)+4
-		anchor := "start"
-		if math.Cos(angle) < -0.01 {
-			anchor = "end"
+		// labels run outwards along the radius, so neighbours never overlap
+		lx, ly := cx+(graphRadius+16)*math.Cos(angle), cy-(graphRadius+16)*math.Sin(angle)
+		anchor, turn := "start", -angle*180/math.Pi
+		if math.Cos(angle) < 0 {
+			anchor, turn = "end", turn+180
 		}
 		node := g.Nodes[i]
 		color, scope := publicColor, "public"
@@ -106,7 +108,7 @@ func (g *Graph) view() graphView {
 			color, scope = privateColor, "private"
 		}
 		v.Nodes[k] = nodeView{X: coord(x), Y: coord(y), R: coord(radius[i]), LabelX: coord(lx), LabelY: coord(ly),
-			Anchor: anchor, Label: node.Label, Color: color, Scope: scope,
+			Anchor: anchor, Rotate: fmt.Sprintf("rotate(%s %s %s)", coord(turn), coord(lx), coord(ly)), Label: node.Label, Color: color, Scope: scope,
 			Title: fmt.Sprintf("%s (%s): %s in these conversations", node.Label, scope, valueText(float64(total[i]), "bytes"))}
 	}
 	for _, e := range g.Edges {

@@ -23,6 +23,19 @@ func niceCeil(v float64) float64 {
 	return 10 * p
 }
 
+// niceTop is the top of an axis for values up to v: niceCeil, in binary
+// steps for bytes so the ticks read 512 MiB, 1 GiB rather than 596.0 MiB.
+func niceTop(v float64, unit string) float64 {
+	if unit != "bytes" || v < 1024 {
+		return niceCeil(v)
+	}
+	scale := 1.0
+	for v/scale >= 1024 {
+		scale *= 1024
+	}
+	return niceCeil(v/scale) * scale
+}
+
 // valueText writes v in the unit of its column: binary units for bytes,
 // a short SI count otherwise (fractions kept for small non-integers).
 func valueText(v float64, unit string) string {

@@ -77,7 +77,7 @@ func (c *TimeChart) view() timeView {
 			top = max(top, y)
 		}
 	}
-	top = niceCeil(top)
+	top = niceTop(top, c.Unit)
 	var t0, span float64
 	if n > 0 {
 		t0 = float64(c.X[0].Unix())
