@@ -20,12 +20,13 @@ func TestParseFormat(t *testing.T) {
 		{name: "jsonl", in: "jsonl", want: JSONL},
 		{name: "markdown", in: "markdown", want: Markdown},
 		{name: "line", in: "line", want: Line},
+		{name: "html", in: "html", want: HTML},
 		{name: "upper case", in: "CSV", want: CSV},
 		{name: "surrounding space", in: " json ", want: JSON},
 		{name: "typo", in: "jsn", suggestion: JSON},
 		{name: "transposed", in: "tabel", suggestion: Table},
 		{name: "prefix", in: "mark", suggestion: Markdown},
-		{name: "unknown", in: "xml"},
+		{name: "unknown", in: "parquet"},
 		{name: "empty", in: ""},
 	}
 	for _, tc := range tests {
@@ -58,7 +59,7 @@ func TestParseFormat(t *testing.T) {
 }
 
 func TestRegistry(t *testing.T) {
-	want := []string{"table", "csv", "tsv", "json", "jsonl", "markdown", "line"}
+	want := []string{"table", "csv", "tsv", "json", "jsonl", "markdown", "line", "html"}
 	if got := Names(); !slices.Equal(got, want) {
 		t.Errorf("Names() = %v, want %v", got, want)
 	}
