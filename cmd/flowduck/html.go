@@ -119,9 +119,11 @@ func writeFileAtomic(path string, data []byte) error {
 // that reruns the report.
 func runFacts(opts *runOptions, report queries.Report) []htmlpage.Fact {
 	args := []string{"flowduck", "run", report.Name}
-	args = append(args, opts.params...)
+	for _, p := range opts.params {
+		args = append(args, shellQuote(p))
+	}
 	for _, a := range opts.filter.given {
-		args = append(args, "--"+a.name, a.value)
+		args = append(args, "--"+a.name, shellQuote(a.value))
 	}
 	facts := []htmlpage.Fact{{Name: "command", Value: strings.Join(args, " ")}}
 	if report.Description != "" {

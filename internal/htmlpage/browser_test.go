@@ -166,28 +166,27 @@ func TestPageInBrowser(t *testing.T) {
 			t.Error(err)
 		}
 	}
-}
 
-// TestPolicyRefusesRequests puts an image from the network into a page: the
-// attempt is seen (Chromium reports the request before its policy blocks
-// it) and the page's Content-Security-Policy refuses it, a problem the
-// tests see too. A page that tried to reach the network could not pass.
-func TestPolicyRefusesRequests(t *testing.T) {
-	b := browsertest.Start(t)
-	var buf bytes.Buffer
-	if err := Write(&buf, samplePage()); err != nil {
-		t.Fatal(err)
-	}
-	html := strings.Replace(buf.String(), "<main>", `<main><img src="http://192.0.2.1/pixel.png">`, 1)
-	p, err := b.Open(writeFile(t, []byte(html)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := p.Requests(); len(got) != 1 || got[0] != "http://192.0.2.1/pixel.png" {
-		t.Errorf("requests %q, want the image's attempt", got)
-	}
-	problems := strings.Join(p.Problems(), "\n")
-	if !strings.Contains(problems, "Content Security Policy") {
-		t.Errorf("problems %q: want the policy's refusal", problems)
-	}
+	// An image from the network put into the page: the attempt is seen
+	// (Chromium reports the request before its policy blocks it) and the
+	// page's Content-Security-Policy refuses it, a problem the tests see
+	// too. A page that tried to reach the network could not pass.
+	t.Run("policy refuses requests", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := Write(&buf, samplePage()); err != nil {
+			t.Fatal(err)
+		}
+		html := strings.Replace(buf.String(), "<main>", `<main><img src="http://192.0.2.1/pixel.png">`, 1)
+		p, err := b.Open(writeFile(t, []byte(html)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Requests(); len(got) != 1 || got[0] != "http://192.0.2.1/pixel.png" {
+			t.Errorf("requests %q, want the image's attempt", got)
+		}
+		problems := strings.Join(p.Problems(), "\n")
+		if !strings.Contains(problems, "Content Security Policy") {
+			t.Errorf("problems %q: want the policy's refusal", problems)
+		}
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strings"
 )
 
 // Page is one self-contained HTML page: a title, facts about what it shows
@@ -67,8 +68,24 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"timeView":  func(c *TimeChart) timeView { return c.view() },
 	"barsView":  func(c *BarChart) barsView { return c.view() },
 	"graphView": func(g *Graph) graphView { return g.view() },
-	"numeric":   func(t *Table, i int) bool { return t.numeric(i) },
+	"cellClass": cellClass,
 }).Parse(pageText))
+
+// cellClass is the CSS classes of cell c of column i: num for numbers,
+// null for NULL, and the cell's own.
+func cellClass(t *Table, i int, c Cell) string {
+	var classes []string
+	if t.numeric(i) {
+		classes = append(classes, "num")
+	}
+	if c.Null {
+		classes = append(classes, "null")
+	}
+	if c.Class != "" {
+		classes = append(classes, c.Class)
+	}
+	return strings.Join(classes, " ")
+}
 
 // pageData is what the template reads.
 type pageData struct {
