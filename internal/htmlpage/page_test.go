@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -82,6 +83,16 @@ func TestTimeViewPoints(t *testing.T) {
 	}
 	if v.Series[0].Color != palette[0] || v.Series[1].Color == palette[0] {
 		t.Errorf("colours %s, %s: accepted blue, the other not", v.Series[0].Color, v.Series[1].Color)
+	}
+}
+
+func TestTimeViewGaps(t *testing.T) {
+	t0 := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	c := &TimeChart{X: []time.Time{t0, t0.Add(time.Hour), t0.Add(2 * time.Hour), t0.Add(3 * time.Hour)},
+		Series: []Series{{Name: "flows", Values: []float64{1, math.NaN(), 2, 3}}}}
+	s := c.view().Series[0]
+	if len(s.Points) != 3 || strings.Count(s.Line, "M") != 2 || strings.Count(s.Area, "Z") != 2 {
+		t.Errorf("points %d, line %q, area %q: want 3 points in two runs", len(s.Points), s.Line, s.Area)
 	}
 }
 

@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 )
@@ -74,7 +75,9 @@ func (c *TimeChart) view() timeView {
 	var top float64
 	for _, s := range c.Series {
 		for _, y := range s.Values {
-			top = max(top, y)
+			if !math.IsNaN(y) && !math.IsInf(y, 0) {
+				top = max(top, y)
+			}
 		}
 	}
 	top = niceTop(top, c.Unit)
@@ -103,23 +106,37 @@ func (c *TimeChart) view() timeView {
 	}
 	for si, s := range c.Series {
 		sv := seriesView{Key: fmt.Sprintf("s%d", si), Name: s.Name, Color: seriesColor(si, s.Name)}
-		var line strings.Builder
+		// A missing value (NaN) has no point and breaks the line; the area
+		// is drawn under each unbroken run.
+		var line, area strings.Builder
+		first, last := -1, -1
+		closeRun := func() {
+			if first >= 0 {
+				fmt.Fprintf(&area, "L%s L%s Z ", point(x(last), y(0)), point(x(first), y(0)))
+			}
+			first = -1
+		}
 		for i, val := range s.Values {
 			if i >= n {
 				break
 			}
-			cmd := "L"
-			if i == 0 {
-				cmd = "M"
+			if math.IsNaN(val) || math.IsInf(val, 0) {
+				closeRun()
+				continue
 			}
+			cmd := "L"
+			if first < 0 {
+				cmd, first = "M", i
+			}
+			last = i
 			fmt.Fprintf(&line, "%s%s ", cmd, point(x(i), y(val)))
+			fmt.Fprintf(&area, "%s%s ", cmd, point(x(i), y(val)))
 			sv.Points = append(sv.Points, pointView{X: coord(x(i)), Y: coord(y(val)),
 				Title: fmt.Sprintf("%s %s: %s (%s)", s.Name, c.X[i].In(loc).Format("2006-01-02 15:04 MST"), exactText(val), valueText(val, c.Unit))})
 		}
+		closeRun()
 		sv.Line = strings.TrimSpace(line.String())
-		if len(sv.Points) > 0 {
-			sv.Area = fmt.Sprintf("%s L%s L%s Z", sv.Line, point(x(len(sv.Points)-1), y(0)), point(x(0), y(0)))
-		}
+		sv.Area = strings.TrimSpace(area.String())
 		v.Series = append(v.Series, sv)
 	}
 	return v
