@@ -62,7 +62,9 @@ func runChild() int {
 			return 1
 		}
 	}
-	cfg := Config{Session: s, Streams: iostreams.System(), HistoryPath: os.Getenv(historyEnv)}
+	// Colour as cmd/flowduck decides it: unless NO_COLOR is set (the shell
+	// uses it only on a terminal).
+	cfg := Config{Session: s, Streams: iostreams.System(), HistoryPath: os.Getenv(historyEnv), Color: os.Getenv("NO_COLOR") == ""}
 	if command := os.Getenv(commandEnv); command != "" {
 		err = RunCommand(ctx, cfg, command)
 	} else {
@@ -93,16 +95,17 @@ type terminal struct {
 	ptmx   *os.File
 	chunks chan []byte
 	raw    []byte       // bytes not yet cleaned (a cut escape sequence)
+	all    bytes.Buffer // everything the child wrote, escapes kept
 	screen bytes.Buffer // everything the child wrote, escapes removed
 	seen   int          // how much of screen expect has consumed
 	exited chan error
 }
 
 // startTerminal starts the shell child on a 120x40 pseudo-terminal with a
-// history file at history.
-func startTerminal(t *testing.T, history string) *terminal {
+// history file at history and the variables env added to its environment.
+func startTerminal(t *testing.T, history string, env ...string) *terminal {
 	t.Helper()
-	cmd := childCmd(t, historyEnv+"="+history)
+	cmd := childCmd(t, append([]string{historyEnv + "=" + history}, env...)...)
 	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
 	if err != nil {
 		t.Fatalf("start shell on a pty: %v", err)
@@ -134,6 +137,7 @@ var ansi = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]|\r`)
 
 // add appends a chunk of output to the screen, without escape sequences.
 func (tm *terminal) add(chunk []byte) {
+	tm.all.Write(chunk)
 	tm.raw = append(tm.raw, chunk...)
 	clean := len(tm.raw)
 	// Keep an escape sequence cut by a read for the next chunk.
@@ -224,6 +228,38 @@ func TestTerminalMultiLineStatement(t *testing.T) {
 	tm.expect("answer")
 	tm.expect("42")
 	tm.expect(promptFirst)
+	tm.quit()
+}
+
+// TestTerminalChart draws bars and a time series with .mode chart on the
+// terminal: fitted to its 120 columns, in colour (NO_COLOR is empty).
+func TestTerminalChart(t *testing.T) {
+	tm := startTerminal(t, filepath.Join(t.TempDir(), "history"), "NO_COLOR=")
+	tm.expect(promptFirst)
+	tm.send(".mode chart" + keyEnter)
+	tm.expect(promptFirst)
+	tm.send(`select srcaddr, count(*) as flows, sum(srcport) as bytes from flows group by srcaddr order by srcaddr;` + keyEnter)
+	tm.expect("srcaddr")
+	tm.expect("10.0.0.1")
+	tm.expect("10.0.0.2")
+	tm.expect("22 B")
+	tm.expect(promptFirst)
+	tm.send(`select to_timestamp("end") as t, action, count(*) as flows from flows group by all order by t;` + keyEnter)
+	tm.expect("t: 2023-11-14 22:13 to 2023-11-14 22:14 UTC")
+	tm.expect("flows by action")
+	tm.expect("█ ACCEPT  ▒ REJECT")
+	tm.expect("└")
+	tm.expect(promptFirst)
+	raw := tm.all.String()
+	for _, want := range []string{"\x1b[36m█", "\x1b[31m▒"} {
+		if !strings.Contains(raw, want) {
+			t.Errorf("the chart on the terminal lacks the colour %q", want)
+		}
+	}
+	// The axis fills the terminal's width, not the 80 of a pipe.
+	if !regexp.MustCompile(`└[─┬]{100,}`).MatchString(tm.screen.String()) {
+		t.Errorf("the time axis is not fitted to 120 columns:\n%s", tm.screen.String())
+	}
 	tm.quit()
 }
 

@@ -40,6 +40,9 @@ type Config struct {
 	// Human shows byte and count columns of tables in human units at
 	// start (.human).
 	Human bool
+	// Color lets results shown on the terminal use colour (charts); leave
+	// it false when NO_COLOR is set. Results sent to a file never do.
+	Color bool
 	// Hooks are the product features the dot-commands expose.
 	Hooks Hooks
 }

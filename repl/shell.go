@@ -110,6 +110,7 @@ func (s *shell) dest() (io.Writer, render.Options) {
 	} else if s.cfg.Streams.IsTTY {
 		opts.Width = s.width()
 		opts.MaxRows = s.maxRows
+		opts.Color = s.cfg.Color
 	}
 	if s.results == nil || s.resultsTo != s.output {
 		s.results, s.resultsTo = render.NewResults(w), s.output

@@ -22,7 +22,8 @@ func (o *outputFlag) register(cmd *cobra.Command) {
 	})
 }
 
-// options resolves the flag into render options for the command's streams.
+// options resolves the flag into render options for the command's streams:
+// colour (in charts) only on a terminal and without NO_COLOR.
 func (o *outputFlag) options(g *globalOptions) (render.Options, error) {
 	format := render.Default(g.streams.IsTTY)
 	if o.format != "" {
@@ -36,7 +37,8 @@ func (o *outputFlag) options(g *globalOptions) (render.Options, error) {
 	if err != nil {
 		return render.Options{}, err
 	}
-	return render.Options{Format: format, Width: g.streams.Width, Location: loc, Human: o.human}, nil
+	color := g.streams.IsTTY && g.getenv("NO_COLOR") == ""
+	return render.Options{Format: format, Width: g.streams.Width, Location: loc, Human: o.human, Color: color}, nil
 }
 
 // joinNames joins names with "|".

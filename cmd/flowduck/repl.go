@@ -75,6 +75,7 @@ func runREPL(ctx context.Context, o *replOptions) error {
 		Format:      ropts.Format,
 		Location:    ropts.Location,
 		Human:       ropts.Human,
+		Color:       ropts.Color,
 		Hooks:       shellHooks(s, o.g),
 	}
 	switch {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/flowduck/flowduck/internal/chart"
 )
 
 // hostile is text that would be markup, script or a request if it were not
@@ -106,37 +108,49 @@ func TestNiceCeil(t *testing.T) {
 	}
 }
 
-func TestChartFor(t *testing.T) {
+func TestCharts(t *testing.T) {
 	t0 := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
-	num := func(v float64) Cell { return Cell{Num: v} }
-	at := func(h int) Cell { return Cell{Time: t0.Add(time.Duration(h) * time.Hour)} }
-	txt := func(s string) Cell { return Cell{Text: s} }
 	tests := []struct {
-		name       string
-		cols       []Column
-		rows       [][]Cell
-		time, bars int
-		series     int
+		name               string
+		cols               []chart.Column
+		rows               [][]any
+		times, bars, lines int
 	}{
-		{"time and numbers: a chart per unit", []Column{{Name: "t", Kind: Time}, {Name: "flows", Kind: Number}, {Name: "bytes", Kind: Number}},
-			[][]Cell{{at(0), num(1), num(10)}, {at(1), num(2), num(20)}}, 2, 0, 1},
-		{"long form: a line per value", []Column{{Name: "t", Kind: Time}, {Name: "action", Kind: Text}, {Name: "flows", Kind: Number}},
-			[][]Cell{{at(0), txt("ACCEPT"), num(1)}, {at(0), txt("REJECT"), num(2)}, {at(1), txt("ACCEPT"), num(3)}}, 1, 0, 2},
-		{"label and numbers: bars", []Column{{Name: "addr", Kind: Text}, {Name: "bytes", Kind: Number}},
-			[][]Cell{{txt("10.0.0.1"), num(5)}}, 0, 1, 0},
-		{"text only: no chart", []Column{{Name: "a", Kind: Text}, {Name: "b", Kind: Text}},
-			[][]Cell{{txt("x"), txt("y")}}, 0, 0, 0},
-		{"one column: no chart", []Column{{Name: "n", Kind: Number}}, [][]Cell{{num(1)}}, 0, 0, 0},
+		{"time and numbers: a chart per unit",
+			[]chart.Column{{Name: "t", Type: "TIMESTAMP"}, {Name: "flows", Type: "BIGINT"}, {Name: "packets", Type: "BIGINT"}, {Name: "bytes", Type: "BIGINT"}},
+			[][]any{{t0, int64(1), int64(5), int64(10)}, {t0.Add(time.Hour), int64(2), int64(6), int64(20)}}, 2, 0, 2},
+		{"long form: a line per value",
+			[]chart.Column{{Name: "t", Type: "TIMESTAMP"}, {Name: "action", Type: "VARCHAR"}, {Name: "flows", Type: "BIGINT"}},
+			[][]any{{t0, "ACCEPT", int64(1)}, {t0, "REJECT", int64(2)}, {t0.Add(time.Hour), "ACCEPT", int64(3)}}, 1, 0, 2},
+		{"label and numbers: bars per measure",
+			[]chart.Column{{Name: "addr", Type: "VARCHAR"}, {Name: "flows", Type: "BIGINT"}, {Name: "bytes", Type: "BIGINT"}},
+			[][]any{{"10.0.0.1", int64(5), int64(50)}, {"10.0.0.2", int64(1), int64(9)}}, 0, 2, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			times, bars := ChartFor(&Table{Columns: tc.cols, Rows: tc.rows}, nil)
-			if len(times) != tc.time || len(bars) != tc.bars {
-				t.Fatalf("%d time charts and %d bar charts, want %d and %d", len(times), len(bars), tc.time, tc.bars)
+			shape, err := chart.Classify(tc.cols)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if tc.time > 0 && len(times[0].Series) != tc.series {
-				t.Errorf("%d series, want %d", len(times[0].Series), tc.series)
+			d, err := chart.Build(shape, tc.cols, tc.rows, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			times, bars := Charts(d)
+			if len(times) != tc.times || len(bars) != tc.bars {
+				t.Fatalf("%d time charts and %d bar charts, want %d and %d", len(times), len(bars), tc.times, tc.bars)
+			}
+			if tc.times > 0 && len(times[0].Series) != tc.lines {
+				t.Errorf("%d lines in the first chart, want %d", len(times[0].Series), tc.lines)
+			}
+			for _, b := range bars {
+				if len(b.Bars) != len(tc.rows) {
+					t.Errorf("%s: %d bars for %d rows", b.Title, len(b.Bars), len(tc.rows))
+				}
 			}
 		})
+	}
+	if times, bars := Charts(nil); times != nil || bars != nil {
+		t.Error("charts for no data")
 	}
 }

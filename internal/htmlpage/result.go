@@ -3,21 +3,24 @@ package htmlpage
 import (
 	"strings"
 	"time"
+
+	"github.com/flowduck/flowduck/internal/chart"
+	"github.com/flowduck/flowduck/internal/units"
 )
 
-// maxBars is the most bars a result's chart draws (the table shows every
-// row).
-const maxBars = 40
+// maxBars is the most bars a result's bar chart draws (the table shows
+// every row); maxBarCharts the most measures drawn as bars.
+const (
+	maxBars      = 50
+	maxBarCharts = 3
+)
 
-// maxSeries is the most lines a result's time chart draws.
-const maxSeries = 8
-
-// ResultPage is the page of one query result: its title, the table, a
-// chart where the result's shape has one (see [ChartFor]) and the SQL that
-// made it.
-func ResultPage(title, sql string, facts []Fact, t *Table, loc *time.Location) Page {
-	sec := Section{ID: "result", Title: title, Table: t}
-	sec.Time, sec.Bars = ChartFor(t, loc)
+// ResultPage is the page of one query result: its title, the charts of its
+// shape (see [Charts]), the table and the SQL that made it. note, when set,
+// says why the result has no chart.
+func ResultPage(title, sql string, facts []Fact, t *Table, data *chart.Data, note string) Page {
+	sec := Section{ID: "result", Title: title, Table: t, Note: note}
+	sec.Time, sec.Bars = Charts(data)
 	if sql != "" {
 		sec.Queries = []Query{{SQL: sql}}
 	}
@@ -27,137 +30,89 @@ func ResultPage(title, sql string, facts []Fact, t *Table, loc *time.Location) P
 	return Page{Title: title, Facts: facts, Sections: []Section{sec}}
 }
 
-// ChartFor returns the charts of a result by its shape:
-//   - a time column first and number columns after it: a time chart per
-//     unit (bytes, counts), a line per column;
-//   - a time, a text and a number column: a line per value of the text
-//     column (an action, a protocol);
-//   - a text column first and number columns after it: bars of the first
-//     number column, in the result's order;
+// Charts draws a result classified and built by package chart (the shapes
+// of `-o chart`):
+//   - a time series: a time chart per unit (bytes, counts, other), a line
+//     per numeric column; in long form (a text column naming the series) a
+//     time chart per numeric column, a line per series;
+//   - bars: a bar chart per numeric column (the first maxBarCharts), the
+//     bars in the result's order (the first maxBars).
 //
-// and nothing for any other shape (the page then shows the table alone).
-func ChartFor(t *Table, loc *time.Location) ([]*TimeChart, []*BarChart) {
-	cols := t.Columns
-	if len(cols) < 2 || len(t.Rows) == 0 {
+// A nil data has no chart.
+func Charts(d *chart.Data) ([]*TimeChart, []*BarChart) {
+	if d == nil {
 		return nil, nil
 	}
-	rest := cols[1:]
-	switch cols[0].Kind {
-	case Time:
-		if allKind(rest, Number) {
-			return timeByColumn(t, loc), nil
-		}
-		if len(cols) == 3 && cols[1].Kind == Text && cols[2].Kind == Number {
-			return []*TimeChart{timeByValue(t, loc)}, nil
-		}
-	case Text:
-		if allKind(rest, Number) {
-			return nil, []*BarChart{bars(t)}
-		}
+	switch d.Kind {
+	case chart.TimeSeries:
+		return timeCharts(d), nil
+	case chart.Bars:
+		return nil, barCharts(d)
 	}
 	return nil, nil
 }
 
-// allKind reports whether every column is of kind k.
-func allKind(cols []Column, k Kind) bool {
-	for _, c := range cols {
-		if c.Kind != k {
-			return false
-		}
-	}
-	return true
-}
-
-// unitOf is the unit of a number column: bytes when its name says so.
-func unitOf(c Column) string {
-	if c.Unit != "" {
-		return c.Unit
-	}
-	if strings.Contains(strings.ToLower(c.Name), "byte") {
+// unitName is the page's unit of a chart unit.
+func unitName(u units.Unit) string {
+	if u == units.ByteUnit {
 		return "bytes"
 	}
 	return ""
 }
 
-// timeByColumn draws one line per number column, bytes and counts on two
-// charts.
-func timeByColumn(t *Table, loc *time.Location) []*TimeChart {
-	var charts []*TimeChart
-	byUnit := map[string]*TimeChart{}
-	xs := make([]time.Time, len(t.Rows))
-	for i, row := range t.Rows {
-		xs[i] = row[0].Time
+// timeCharts draws a time series.
+func timeCharts(d *chart.Data) []*TimeChart {
+	loc := time.UTC
+	if d.Zoned && len(d.Times) > 0 {
+		loc = d.Times[0].Location()
 	}
-	for ci, c := range t.Columns[1:] {
-		unit := unitOf(c)
-		chart := byUnit[unit]
-		if chart == nil {
-			chart = &TimeChart{Title: "by " + t.Columns[0].Name, Unit: unit, X: xs, Location: loc}
-			byUnit[unit] = chart
-			charts = append(charts, chart)
+	var charts []*TimeChart
+	if d.Pivot != "" {
+		for _, m := range d.Measures {
+			c := &TimeChart{Title: m.Name + " by " + d.TimeName + " and " + d.Pivot, Unit: unitName(m.Unit), X: d.Times, Location: loc}
+			for _, s := range m.Series {
+				c.Series = append(c.Series, Series{Name: s.Name, Values: s.Values})
+			}
+			charts = append(charts, c)
 		}
-		if len(chart.Series) >= maxSeries {
-			continue
+		return charts
+	}
+	byUnit := map[units.Unit]*TimeChart{}
+	var names = map[*TimeChart][]string{}
+	for _, m := range d.Measures {
+		c := byUnit[m.Unit]
+		if c == nil {
+			c = &TimeChart{Unit: unitName(m.Unit), X: d.Times, Location: loc}
+			byUnit[m.Unit] = c
+			charts = append(charts, c)
 		}
-		s := Series{Name: c.Name, Values: make([]float64, len(t.Rows))}
-		for i, row := range t.Rows {
-			s.Values[i] = row[ci+1].Num
+		for _, s := range m.Series {
+			c.Series = append(c.Series, Series{Name: s.Name, Values: s.Values})
 		}
-		chart.Series = append(chart.Series, s)
+		names[c] = append(names[c], m.Name)
 	}
 	for _, c := range charts {
-		names := make([]string, len(c.Series))
-		for i, s := range c.Series {
-			names[i] = s.Name
-		}
-		c.Title = strings.Join(names, ", ") + " by " + t.Columns[0].Name
+		c.Title = strings.Join(names[c], ", ") + " by " + d.TimeName
 	}
 	return charts
 }
 
-// timeByValue draws one line per value of the text column (the first
-// maxSeries values met), zero where a time has no row for it.
-func timeByValue(t *Table, loc *time.Location) *TimeChart {
-	var xs []time.Time
-	index := map[int64]int{}
-	var names []string
-	values := map[string][]float64{}
-	for _, row := range t.Rows {
-		at := row[0].Time.UnixNano()
-		if _, ok := index[at]; !ok {
-			index[at] = len(xs)
-			xs = append(xs, row[0].Time)
-		}
-		name := row[1].Text
-		if _, ok := values[name]; !ok && len(names) < maxSeries {
-			names = append(names, name)
-			values[name] = nil
-		}
-	}
-	for _, name := range names {
-		values[name] = make([]float64, len(xs))
-	}
-	for _, row := range t.Rows {
-		if v, ok := values[row[1].Text]; ok {
-			v[index[row[0].Time.UnixNano()]] += row[2].Num
-		}
-	}
-	c := &TimeChart{Title: t.Columns[2].Name + " by " + t.Columns[0].Name + " and " + t.Columns[1].Name,
-		Unit: unitOf(t.Columns[2]), X: xs, Location: loc}
-	for _, name := range names {
-		c.Series = append(c.Series, Series{Name: name, Values: values[name]})
-	}
-	return c
-}
-
-// bars draws the first number column against the label column.
-func bars(t *Table) *BarChart {
-	c := &BarChart{Title: t.Columns[1].Name + " by " + t.Columns[0].Name, Unit: unitOf(t.Columns[1])}
-	for _, row := range t.Rows {
-		if len(c.Bars) == maxBars {
+// barCharts draws bars.
+func barCharts(d *chart.Data) []*BarChart {
+	var charts []*BarChart
+	for _, m := range d.Measures {
+		if len(charts) == maxBarCharts || len(m.Series) == 0 {
 			break
 		}
-		c.Bars = append(c.Bars, Bar{Label: row[0].Text, Value: row[1].Num})
+		c := &BarChart{Title: m.Name + " by " + d.LabelName, Unit: unitName(m.Unit)}
+		for i, label := range d.Labels {
+			if i == maxBars {
+				break
+			}
+			c.Bars = append(c.Bars, Bar{Label: label, Value: m.Series[0].Values[i]})
+		}
+		c.Color = palette[len(charts)%len(palette)]
+		charts = append(charts, c)
 	}
-	return c
+	return charts
 }

@@ -19,6 +19,7 @@ const (
 	JSONL    Format = "jsonl"
 	Markdown Format = "markdown"
 	Line     Format = "line"
+	Chart    Format = "chart"
 	HTML     Format = "html"
 )
 
@@ -49,6 +50,7 @@ var Formats = []FormatInfo{
 	{Name: JSONL, Description: "one JSON object per line", Streams: true, write: writeJSONL},
 	{Name: Markdown, Description: "GitHub markdown pipe table", Streams: false, Separator: "\n", write: writeMarkdown},
 	{Name: Line, Description: "one `column = value` line per column, a blank line between rows", Streams: false, Separator: "\n", write: writeLine},
+	{Name: Chart, Description: "a chart: areas over time for a time column, else bars per label", Streams: false, Separator: "\n", write: writeChart},
 	{Name: HTML, Description: "one self-contained HTML page: the table and its chart where the shape has one", Streams: false, write: writeHTML},
 }
 

@@ -20,6 +20,7 @@ func TestParseFormat(t *testing.T) {
 		{name: "jsonl", in: "jsonl", want: JSONL},
 		{name: "markdown", in: "markdown", want: Markdown},
 		{name: "line", in: "line", want: Line},
+		{name: "chart", in: "chart", want: Chart},
 		{name: "html", in: "html", want: HTML},
 		{name: "upper case", in: "CSV", want: CSV},
 		{name: "surrounding space", in: " json ", want: JSON},
@@ -59,7 +60,7 @@ func TestParseFormat(t *testing.T) {
 }
 
 func TestRegistry(t *testing.T) {
-	want := []string{"table", "csv", "tsv", "json", "jsonl", "markdown", "line", "html"}
+	want := []string{"table", "csv", "tsv", "json", "jsonl", "markdown", "line", "chart", "html"}
 	if got := Names(); !slices.Equal(got, want) {
 		t.Errorf("Names() = %v, want %v", got, want)
 	}

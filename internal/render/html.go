@@ -3,11 +3,15 @@ package render
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"math/big"
+	"slices"
+	"strings"
 	"time"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 
+	"github.com/flowduck/flowduck/internal/chart"
 	"github.com/flowduck/flowduck/internal/htmlpage"
 )
 
@@ -15,16 +19,35 @@ import (
 // reads every row.
 const maxHTMLRows = 10_000
 
-// writeHTML writes one self-contained HTML page of the result: the table
-// and, where the result's shape has one, its chart (package htmlpage).
+// writeHTML writes one self-contained HTML page of the result: its chart
+// where the result has a shape package chart draws (the shapes of the
+// chart format), the table, and the title and SQL of opts (package
+// htmlpage).
 func writeHTML(ctx context.Context, w *bufio.Writer, src source, opts Options) (int64, error) {
 	cols := src.columns()
 	t := &htmlpage.Table{Columns: make([]htmlpage.Column, len(cols))}
+	ccols := make([]chart.Column, len(cols))
 	for i, c := range cols {
 		t.Columns[i] = htmlpage.Column{Name: c.name, Kind: htmlKind(c.typ)}
+		ccols[i] = chart.Column{Name: c.name, Type: c.dbType()}
 	}
+	shape, shapeErr := chart.Classify(ccols)
+	// Labels and series names are written as the table writes them.
+	var texts []int
+	texts = append(texts, shape.Labels...)
+	texts = append(texts, shape.Pivot...)
 	x := texter{loc: opts.Location}
+	var rows [][]any
 	n, err := eachRow(ctx, src, func(row []any) error {
+		if shapeErr == nil && len(rows) < MaxChartRows {
+			crow := slices.Clone(row)
+			for _, c := range texts {
+				if crow[c] != nil {
+					crow[c] = x.text(crow[c], cols[c].typ)
+				}
+			}
+			rows = append(rows, crow)
+		}
 		if len(t.Rows) == maxHTMLRows {
 			t.Omitted++
 			return nil
@@ -49,12 +72,25 @@ func writeHTML(ctx context.Context, w *bufio.Writer, src source, opts Options) (
 	if err != nil {
 		return n, err
 	}
+	var data *chart.Data
+	var note string
+	switch {
+	case shapeErr != nil:
+		note = "No chart: " + strings.TrimPrefix(shapeErr.Error(), "cannot chart this result: ")
+		note = strings.TrimSuffix(note, "; use -o table for this result") + "."
+	case len(rows) > 0:
+		if data, err = chart.Build(shape, ccols, rows, opts.Location); err != nil {
+			return n, err
+		}
+		if n > int64(len(rows)) {
+			note = fmt.Sprintf("The chart is drawn from the first %d of %d rows.", len(rows), n)
+		}
+	}
 	title := opts.Title
 	if title == "" {
 		title = "flowduck result"
 	}
-	page := htmlpage.ResultPage(title, opts.SQL, opts.Facts, t, opts.Location)
-	return n, htmlpage.Write(w, page)
+	return n, htmlpage.Write(w, htmlpage.ResultPage(title, opts.SQL, opts.Facts, t, data, note))
 }
 
 // htmlKind is the page's kind of a column of type t.

@@ -3,9 +3,6 @@ package render
 import (
 	"math"
 	"math/big"
-	"slices"
-	"strings"
-	"unicode"
 
 	"github.com/flowduck/flowduck/internal/units"
 )
@@ -22,37 +19,19 @@ const (
 	countUnit
 )
 
-// byteWords and countWords decide a column's unit by name: an integer column
-// one of whose words (its name split at anything but letters and digits,
-// lower-cased) is in byteWords holds bytes; otherwise one with a word in
-// countWords holds a count. So bytes, total_bytes, sum(bytes) and numbytes
-// are bytes; packets, flows, records, rejected_flows, count, count_star()
-// and count(DISTINCT dstport) are counts; dstport, srcport and protocol are
-// neither.
-var (
-	byteWords  = []string{"bytes", "numbytes"}
-	countWords = []string{"packets", "numpackets", "flows", "records", "count", "rows", "connections", "attempts"}
-)
-
-// columnUnit returns the unit of column c: only integer columns have one.
+// columnUnit returns the unit of column c: only integer columns have one,
+// decided by name (see [units.ColumnUnit]).
 func columnUnit(c column) unit {
 	switch c.typ.kind {
 	case kindInt, kindUint, kindBigInt:
 	default:
 		return plain
 	}
-	words := strings.FieldsFunc(strings.ToLower(c.name), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	for _, w := range words {
-		if slices.Contains(byteWords, w) {
-			return byteUnit
-		}
-	}
-	for _, w := range words {
-		if slices.Contains(countWords, w) {
-			return countUnit
-		}
+	switch units.ColumnUnit(c.name) {
+	case units.ByteUnit:
+		return byteUnit
+	case units.CountUnit:
+		return countUnit
 	}
 	return plain
 }

@@ -16,7 +16,8 @@ type Options struct {
 	// Format is the output format; "" means [Table].
 	Format Format
 	// Width is the terminal width the table must fit, in columns; 0 means
-	// unlimited. Only the table format uses it.
+	// unlimited (for a chart: chart.DefaultWidth). Only the table and chart
+	// formats use it.
 	Width int
 	// NoHeaders omits the header row in csv, tsv, table and markdown output
 	// (markdown then also drops the delimiter row, leaving only data rows).
@@ -33,10 +34,14 @@ type Options struct {
 	// Location is the zone TIMESTAMPTZ values are shown in; nil means UTC.
 	Location *time.Location
 	// Human shows the integer byte and count columns of a table in human
-	// units (1.5 GiB, 3.4k), deciding by column name (see byteWords and
-	// countWords). The other formats ignore it, so csv and json keep exact
-	// numbers.
+	// units (1.5 GiB, 3.4k), deciding by column name (see
+	// units.ColumnUnit). The other formats ignore it, so csv and json keep
+	// exact numbers.
 	Human bool
+	// Color writes ANSI colour escapes in the formats that use colour (the
+	// chart). Set it only when the output is a terminal and NO_COLOR is
+	// unset; the text is the same without it.
+	Color bool
 	// Title, SQL and Facts head the page of the html format: its title
 	// ("flowduck result" when empty), the SQL shown under the result and
 	// facts shown under the title. The other formats ignore them.

@@ -7,10 +7,12 @@ import (
 	"io"
 )
 
-// column is one result column: its name and type.
+// column is one result column: its name and type, and the DuckDB type
+// name the database reported ("" for in-memory data).
 type column struct {
-	name string
-	typ  *colType
+	name     string
+	typ      *colType
+	typeName string
 }
 
 // source is where a format reads rows from. next returns the values of the
@@ -47,7 +49,7 @@ func newSQLSource(rows *sql.Rows) (*sqlSource, error) {
 		ptrs: make([]any, len(types)),
 	}
 	for i, ct := range types {
-		s.cols[i] = column{name: ct.Name(), typ: parseType(ct.DatabaseTypeName())}
+		s.cols[i] = column{name: ct.Name(), typ: parseType(ct.DatabaseTypeName()), typeName: ct.DatabaseTypeName()}
 		s.ptrs[i] = &s.vals[i]
 	}
 	return s, nil

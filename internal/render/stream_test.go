@@ -74,7 +74,7 @@ func TestCancelBuffered(t *testing.T) {
 			continue
 		}
 		t.Run(string(f.Name), func(t *testing.T) {
-			rows, err := db.QueryContext(context.Background(), "SELECT * FROM range(1000)")
+			rows, err := db.QueryContext(context.Background(), "SELECT range AS i, range AS n FROM range(1000)")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -123,9 +123,9 @@ func TestErrors(t *testing.T) {
 		t.Run("write error "+string(f.Name), func(t *testing.T) {
 			data := make([][]any, 20_000) // more than the output buffer holds
 			for i := range data {
-				data[i] = []any{i, "some text to fill the buffer"}
+				data[i] = []any{"some text to fill the buffer", i} // a label and a number: chartable
 			}
-			_, err := Values(ctx, failingWriter{}, []string{"n", "s"}, data, Options{Format: f.Name})
+			_, err := Values(ctx, failingWriter{}, []string{"s", "n"}, data, Options{Format: f.Name})
 			if !errors.Is(err, errClosedPipe) {
 				t.Errorf("err = %v, want the writer's error", err)
 			}
