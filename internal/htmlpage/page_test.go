@@ -83,7 +83,7 @@ func TestTimeViewPoints(t *testing.T) {
 			t.Errorf("series %s: line %q, want M and 3 L", s.Name, s.Line)
 		}
 	}
-	if v.Series[0].Color != palette[0] || v.Series[1].Color == palette[0] {
+	if v.Series[0].Color != AcceptedColor || v.Series[1].Color == AcceptedColor {
 		t.Errorf("colours %s, %s: accepted blue, the other not", v.Series[0].Color, v.Series[1].Color)
 	}
 }

@@ -111,7 +111,7 @@ func barCharts(d *chart.Data) []*BarChart {
 			}
 			c.Bars = append(c.Bars, Bar{Label: label, Value: m.Series[0].Values[i]})
 		}
-		c.Color = palette[len(charts)%len(palette)]
+		c.Color = seriesColor(len(charts), m.Name)
 		charts = append(charts, c)
 	}
 	return charts

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/flowduck/flowduck/internal/units"
 )
@@ -65,17 +66,24 @@ func coord(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, '
 // point writes "x,y".
 func point(x, y float64) string { return fmt.Sprintf("%s,%s", coord(x), coord(y)) }
 
-// palette colours the series of a chart in order; accepted and rejected
-// traffic have their own colours wherever they appear.
-var palette = []string{"#1f6fb4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"}
+// palette colours the series of a chart in order; red is kept for
+// rejected traffic, blue for accepted, wherever they appear.
+var palette = []string{"#1f6fb4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#17becf"}
+
+// AcceptedColor and RejectedColor colour accepted and rejected traffic in
+// every chart.
+const (
+	AcceptedColor = "#1f6fb4"
+	RejectedColor = "#d62728"
+)
 
 // seriesColor is the colour of series i called name.
 func seriesColor(i int, name string) string {
-	switch name {
-	case "accepted", "ACCEPT":
-		return palette[0]
-	case "rejected", "REJECT":
-		return palette[1]
+	switch strings.ToLower(name) {
+	case "accepted", "accept":
+		return AcceptedColor
+	case "rejected", "reject", "rejected_flows", "rejected_bytes":
+		return RejectedColor
 	}
 	return palette[i%len(palette)]
 }

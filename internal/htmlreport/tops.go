@@ -98,7 +98,7 @@ func (r *run) ports() (htmlpage.Section, error) {
 func (r *run) rejected() (htmlpage.Section, error) {
 	sec := htmlpage.Section{ID: "rejected", Title: "Top rejected sources",
 		Note: fmt.Sprintf("The %d source addresses with the most rejected flows: scanners, brute force, misconfigured clients.", r.opts.Top)}
-	chart := &htmlpage.BarChart{Title: "Rejected flows", Color: "#d62728"}
+	chart := &htmlpage.BarChart{Title: "Rejected flows", Color: htmlpage.RejectedColor}
 	stmt := r.rejectedSQL()
 	err := query(r.ctx, r.conn, "top rejected sources", stmt, func(rows *sql.Rows) error {
 		var addr sql.NullString
