@@ -9,18 +9,30 @@ import (
 	"github.com/flowduck/flowduck/schema"
 )
 
-// talkersSQL ranks source addresses by the bytes they sent.
+// talkersSQL ranks source addresses by the bytes they sent; the peers
+// (distinct destinations) are counted for the top ones only, which keeps
+// the distinct count off the whole table.
 func (r *run) talkersSQL() string {
-	return recordsCTE(r.opts.Filter, true) + fmt.Sprintf(`
+	return recordsCTE(r.opts.Filter, true) + fmt.Sprintf(`,
+
+top AS (
+    -- the sources that sent the most bytes
+    SELECT srcaddr AS address, sum(bytes) AS bytes, count(*) AS flows
+    FROM records
+    GROUP BY srcaddr
+    ORDER BY bytes DESC, address
+    LIMIT %d
+)
+
 SELECT
-    srcaddr AS address,
-    sum(bytes) AS bytes,
-    count(*) AS flows,
-    count(DISTINCT dstaddr) AS peers
-FROM records
-GROUP BY srcaddr
-ORDER BY bytes DESC, address
-LIMIT %d;`, r.opts.Top)
+    top.address,
+    top.bytes,
+    top.flows,
+    count(DISTINCT records.dstaddr) AS peers
+FROM top
+JOIN records ON records.srcaddr = top.address
+GROUP BY top.address, top.bytes, top.flows
+ORDER BY top.bytes DESC, top.address;`, r.opts.Top)
 }
 
 // portsSQL ranks service ports (the lower of a flow's two ports, as the
