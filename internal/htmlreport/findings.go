@@ -58,16 +58,16 @@ func (r *run) findings() (htmlpage.Section, error) {
 	if err != nil {
 		return sec, fmt.Errorf("html report, findings: %w", err)
 	}
-	sec.Note = fmt.Sprintf("%d findings of %d detections, most severe first.", len(d.Findings), len(d.Ran))
+	sec.Note = fmt.Sprintf("%d findings of %d detections, most severe first. Each detection is a saved report; its SQL is below.", len(d.Findings), len(d.Ran))
 	if d.Command != "" {
-		sec.Note += " The same list in the terminal: " + d.Command
+		sec.Facts = append(sec.Facts, htmlpage.Fact{Name: "the same in the terminal", Value: d.Command})
 	}
 	if len(d.Skipped) > 0 {
 		var names []string
 		for _, s := range d.Skipped {
 			names = append(names, s.Name+" ("+s.Reason+")")
 		}
-		sec.Facts = []htmlpage.Fact{{Name: "not run", Value: strings.Join(names, "; ")}}
+		sec.Facts = append(sec.Facts, htmlpage.Fact{Name: "not run", Value: strings.Join(names, "; ")})
 	}
 	sec.Queries = d.Queries
 	if len(d.Findings) == 0 {
@@ -84,12 +84,12 @@ func (r *run) findings() (htmlpage.Section, error) {
 		if t.IsZero() {
 			return htmlpage.Cell{Text: "", Null: true}
 		}
-		return htmlpage.Cell{Text: t.In(loc).Format("2006-01-02 15:04:05")}
+		return htmlpage.Cell{Text: t.In(loc).Format("2006-01-02 15:04:05"), Class: "nowrap"}
 	}
 	for _, f := range d.Findings {
 		t.Rows = append(t.Rows, []htmlpage.Cell{
 			{Text: f.Severity, Class: "sev-" + severityClass(f.Severity)},
-			{Text: f.Detection}, {Text: f.MITRE}, {Text: f.Subject}, {Text: f.Evidence, Class: "evidence"},
+			{Text: f.Detection, Class: "nowrap"}, {Text: f.MITRE}, {Text: f.Subject}, {Text: f.Evidence, Class: "evidence"},
 			numCell(f.Flows), {Text: count(f.Bytes), Num: float64(f.Bytes)}, at(f.FirstSeen), at(f.LastSeen),
 		})
 	}
