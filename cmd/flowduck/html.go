@@ -69,13 +69,17 @@ func runHTML(ctx context.Context, opts *htmlOptions) error {
 	if err != nil {
 		return err
 	}
+	detector, err := newDetector(opts.iocFile)
+	if err != nil {
+		return err
+	}
 	s, err := opts.g.openReader(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	ropts := htmlreport.Options{Title: opts.title, Filter: f, Location: loc, Source: opts.g.dbFile(),
-		Detector: newDetector(opts.iocFile)}
+		Detector: detector}
 	var page bytes.Buffer
 	if err := htmlreport.Write(ctx, s.Conn, &page, ropts); err != nil {
 		return err

@@ -2,9 +2,12 @@ package main
 
 import "github.com/flowduck/flowduck/internal/htmlreport"
 
-// newDetector is the findings section's detector for `flowduck html`: nil
-// (no findings section) until package detect is merged.
-func newDetector(iocFile string) htmlreport.Detector {
-	_ = iocFile
-	return nil
+// newDetector is the findings section's detector for `flowduck html`. Until
+// package detect is merged there is none: the page has no findings section,
+// and --ioc (the indicators of a detection) is refused rather than ignored.
+func newDetector(iocFile string) (htmlreport.Detector, error) {
+	if iocFile != "" {
+		return nil, usagef("--ioc: this build has no detections to match indicators with")
+	}
+	return nil, nil
 }
