@@ -24,6 +24,9 @@ type file struct {
 	// Walked is true for a file found inside a directory (not named by the
 	// user): if its content is not flow logs it is skipped, not failed.
 	Walked bool
+	// Stream is set for the events of a CloudWatch Logs stream (cwl://):
+	// always loaded (the stream's mark decided which events it holds).
+	Stream *streamChunk
 }
 
 // discoverLocal expands files, directories (recursively, following symbolic

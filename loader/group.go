@@ -4,7 +4,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/schema"
 )
 
@@ -30,7 +32,19 @@ type group struct {
 	fields      []schema.Field
 	header      string // normalised header line, "" when headerless
 	compression string // DuckDB compression option: "gzip", "none" or "auto"
+	stream      bool   // events of CloudWatch Logs streams (cwl://)
 	jobs        []*job
+}
+
+// filter is the record filter of a group's statement: a CloudWatch Logs
+// pull is bounded by the events' time already (a stream continues from
+// where the last pull stopped, which may be before --since), so its
+// records are not filtered by time again.
+func (g *group) filter(f filter.Filter) filter.Filter {
+	if g.stream {
+		f.Since, f.Until = time.Time{}, time.Time{}
+	}
+	return f
 }
 
 // groupJobs groups files by kind, fields, header and compression, in a stable
@@ -51,12 +65,15 @@ func groupJobs(jobs []*job) []*group {
 		if j.sniff.Kind == KindParquet {
 			key = string(KindParquet)
 		}
+		if j.Stream != nil {
+			key = "cwl\x00" + key
+		}
 		if j.alone {
 			key = j.Key
 		}
 		g, ok := byKey[key]
 		if !ok {
-			g = &group{kind: j.sniff.Kind, fields: j.sniff.Fields, header: j.sniff.Header, compression: comp}
+			g = &group{kind: j.sniff.Kind, fields: j.sniff.Fields, header: j.sniff.Header, compression: comp, stream: j.Stream != nil}
 			byKey[key] = g
 			groups = append(groups, g)
 		}

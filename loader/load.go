@@ -19,13 +19,16 @@ import (
 
 // Options configure one load.
 type Options struct {
-	// Sources are files, directories (recursive), globs or s3:// URIs.
+	// Sources are files, directories (recursive), globs, s3:// URIs or
+	// cwl:// URIs (CloudWatch Logs groups, see package cwlogs).
 	Sources []string
 	// Format is an AWS format string ("${version} ${srcaddr} ...") for
 	// headerless records; empty means the default v2 format for 14 fields.
 	Format string
 	// Filter skips files and records out of range: its Since, Until,
-	// Accounts and Regions apply (the other fields are for reports).
+	// Accounts and Regions apply (the other fields are for reports). For
+	// cwl:// sources Since and Until bound the events pulled, Regions names
+	// the log group's region and ENIs pick its streams.
 	Filter filter.Filter
 	// Force reloads files that are already loaded, replacing their rows.
 	Force bool
@@ -33,8 +36,11 @@ type Options struct {
 	Progress io.Writer
 	// Live redraws a progress line while loading (Progress is a terminal).
 	Live bool
-	// S3 configures s3:// sources.
+	// S3 configures s3:// sources, and the endpoint, profile and
+	// concurrency of cwl:// sources.
 	S3 S3Options
+	// CWL configures cwl:// sources further.
+	CWL CWLOptions
 	// Ignore are paths never loaded: the database's own files, which may sit
 	// inside the tree being loaded.
 	Ignore []string
@@ -115,7 +121,10 @@ func Load(ctx context.Context, conn *sql.Conn, opts Options) (Result, error) {
 	}
 	r.man = man
 	r.copies = newCopies(man)
-	src, err := discover(ctx, opts, man)
+	if r.marks, err = readMarks(ctx, conn); err != nil {
+		return Result{}, err
+	}
+	src, err := discover(ctx, opts, man, r.marks)
 	if err != nil {
 		return Result{}, err
 	}
@@ -160,13 +169,14 @@ type run struct {
 	high    int64 // the highest file id handed out before this run
 	trace   *tracer
 	prog    *progress
-	jobs    []*job       // every file this run loads or tried to load
-	skipped []FileResult // files skipped by plan
-	notes   []*job       // files skipped for their content, recorded in the manifest as skipped
-	copies  *copies      // the loaded content, to skip copies of it
-	stale   []*job       // copies found at a path whose older, loaded version therefore goes
-	seq     int          // numbers the temporary tables of each statement
-	tmp     scratch      // links and copies DuckDB reads instead of the user's files
+	jobs    []*job                   // every file this run loads or tried to load
+	skipped []FileResult             // files skipped by plan
+	notes   []*job                   // files skipped for their content, recorded in the manifest as skipped
+	copies  *copies                  // the loaded content, to skip copies of it
+	stale   []*job                   // copies found at a path whose older, loaded version therefore goes
+	seq     int                      // numbers the temporary tables of each statement
+	tmp     scratch                  // links and copies DuckDB reads instead of the user's files
+	marks   map[streamKey]streamMark // how far each CloudWatch Logs stream was read
 }
 
 // plan decides for each arriving file: skip it (loaded already, or out of
@@ -175,6 +185,10 @@ type run struct {
 func (r *run) plan(ctx context.Context, files []file) []*job {
 	var jobs []*job
 	for _, f := range files {
+		if f.Stream != nil {
+			jobs = append(jobs, &job{file: f, read: f.Local})
+			continue
+		}
 		if f.Part.outside(r.opts.Filter) {
 			r.skipped = append(r.skipped, FileResult{Path: f.Key, Status: Skipped, Reason: "outside the requested range", Quiet: true})
 			continue
@@ -215,6 +229,10 @@ func (r *run) plan(ctx context.Context, files []file) []*job {
 			}
 			continue
 		}
+		if j.Stream != nil {
+			kept = append(kept, j)
+			continue
+		}
 		if other, ok := r.copies.of(j.Key, j.Size, j.content); ok && j.err == nil && !r.opts.Force {
 			r.skipped = append(r.skipped, FileResult{Path: j.Key, Status: Skipped, Reason: copyReason(other)})
 			if j.replaces != 0 {
@@ -245,7 +263,11 @@ func sniffAll(ctx context.Context, jobs []*job, format []schema.Field) {
 				if ctx.Err() != nil {
 					continue
 				}
-				s, err := sniff(j.Local, format)
+				f := format
+				if j.Stream != nil && j.Stream.fields != nil {
+					f = j.Stream.fields
+				}
+				s, err := sniff(j.Local, f)
 				if err == nil {
 					j.content, err = contentID(j.Local)
 				}
@@ -360,7 +382,7 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 		ver.add(fresh)
 		for _, g := range groupJobs(fresh) {
 			r.seq++
-			if err := loadGroup(ctx, tx, g, r.opts.Filter, r.seq); err != nil {
+			if err := loadGroup(ctx, tx, g, g.filter(r.opts.Filter), r.seq); err != nil {
 				ver.wait()
 				if ctx.Err() != nil {
 					return ctx.Err()
@@ -396,6 +418,9 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 	if err := dropReplaced(ctx, tx, r.stale); err != nil {
 		return err
 	}
+	if err := replaceStreamWindows(ctx, tx, live, r.marks); err != nil {
+		return err
+	}
 	if err := rejectTrailers(ctx, tx, live); err != nil {
 		return err
 	}
@@ -407,6 +432,9 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 	}
 	r.trace.step("count per file")
 	if err := recordManifest(ctx, tx, live, r.notes); err != nil {
+		return err
+	}
+	if err := saveMarks(ctx, tx, live, r.marks); err != nil {
 		return err
 	}
 	if err := r.copies.fill(ctx, tx); err != nil {

@@ -3,9 +3,11 @@ package loader
 import (
 	"context"
 	"fmt"
+	"os"
 	"sync"
 
 	"github.com/flowduck/flowduck/internal/bucket"
+	"github.com/flowduck/flowduck/internal/cwlogs"
 	"github.com/flowduck/flowduck/internal/duckmsg"
 )
 
@@ -29,15 +31,18 @@ type arrivals struct {
 	mu      sync.Mutex
 	err     error
 	results []FileResult // S3 objects skipped (ETag known) or failed
+	marks   map[streamKey]streamMark
+	claimed map[streamKey]bool
+	tmpDir  string // event files of cwl:// sources
 }
 
 // discover expands local sources at once and starts fetching s3:// sources
 // into the cache in the background. Objects the manifest already has with the
 // same ETag are not downloaded; they come back as skipped results.
-func discover(ctx context.Context, opts Options, man manifest) (*arrivals, error) {
+func discover(ctx context.Context, opts Options, man manifest, marks map[streamKey]streamMark) (*arrivals, error) {
 	var local, remote []string
 	for _, src := range opts.Sources {
-		if bucket.IsURI(src) {
+		if bucket.IsURI(src) || cwlogs.IsURI(src) {
 			remote = append(remote, src)
 		} else {
 			local = append(local, src)
@@ -52,7 +57,8 @@ func discover(ctx context.Context, opts Options, man manifest) (*arrivals, error
 		}
 		files, skipped = f, s
 	}
-	a := &arrivals{remote: len(remote) > 0, ch: make(chan file, len(files)+64), results: skipped}
+	a := &arrivals{remote: len(remote) > 0, ch: make(chan file, len(files)+64), results: skipped,
+		marks: marks, claimed: map[streamKey]bool{}}
 	for _, f := range files {
 		a.ch <- f
 	}
@@ -63,6 +69,10 @@ func discover(ctx context.Context, opts Options, man manifest) (*arrivals, error
 		defer a.wg.Done()
 		defer close(a.ch)
 		for _, uri := range remote {
+			if cwlogs.IsURI(uri) {
+				a.pull(streamCtx, uri, opts)
+				continue
+			}
 			if err := a.stream(streamCtx, uri, opts, man); err != nil {
 				a.mu.Lock()
 				a.err = err
@@ -150,8 +160,12 @@ func (a *arrivals) next(ctx context.Context) (files []file, ok bool, err error) 
 	}
 }
 
-// stop cancels outstanding downloads and waits for them.
+// stop cancels outstanding downloads and waits for them, and removes the
+// event files of cwl:// sources.
 func (a *arrivals) stop() {
 	a.cancel()
 	a.wg.Wait()
+	if a.tmpDir != "" {
+		_ = os.RemoveAll(a.tmpDir)
+	}
 }

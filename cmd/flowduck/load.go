@@ -9,6 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/flowduck/flowduck/internal/cwlogs"
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/iostreams"
 	"github.com/flowduck/flowduck/internal/units"
 	"github.com/flowduck/flowduck/loader"
@@ -25,21 +27,35 @@ func newLoadCmd(g *globalOptions) *cobra.Command {
 	o := &loadOptions{g: g}
 	cmd := &cobra.Command{
 		Use:   "load SOURCE...",
-		Short: "Load flow-log files, directories, globs or s3:// prefixes",
+		Short: "Load flow-log files, directories, globs, s3:// prefixes or cwl:// log groups",
 		Long: `Load VPC Flow Log files into the database. SOURCE is a file, a directory (read
-recursively), a glob, or s3://bucket/prefix. Files are recognised by content: plain or
-gzip text with or without a header line (any field version and order), CloudWatch Logs
-exports and JSON payloads, and Parquet deliveries. Files already loaded are skipped;
---force reloads them. Lines that are not records are kept in the rejects table.`,
+recursively), a glob, s3://bucket/prefix, or cwl://LOG_GROUP[//STREAM_PREFIX]. Files are
+recognised by content: plain or gzip text with or without a header line (any field version
+and order), CloudWatch Logs exports and JSON payloads, and Parquet deliveries. Files already
+loaded are skipped; --force reloads them. Lines that are not records are kept in the
+rejects table.
+
+cwl:// reads a CloudWatch Logs group with the AWS SDK: everything after cwl:// up to the
+first "//" is the group (cwl:///aws/vpc/flow-logs), what follows it a stream prefix
+(cwl:///aws/vpc/flow-logs//eni-0abc). --since/--until bound the events' time (default:
+the last 24 hours); each stream continues from where the last load of it stopped, so a
+re-run adds only new events; --force re-reads the window. --region is the group's region,
+--eni picks the streams of those interfaces. The format is the flow log's own when
+ec2:DescribeFlowLogs may be called, else v2 unless --format says otherwise.`,
 		Example: `  flowduck load ./AWSLogs
   flowduck load 'logs/**/*.log.gz' --since 2026-03-01 --until 2026-03-02
   flowduck load cloudwatch-export.txt --format '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}'
-  flowduck load s3://my-flow-logs/AWSLogs/ --account 111122223333 --region eu-west-1 --since 2026-03-01`,
-		Args: minArgs(1, "SOURCE (file, directory, glob or s3:// URI)"),
+  flowduck load s3://my-flow-logs/AWSLogs/ --account 111122223333 --region eu-west-1 --since 2026-03-01
+  flowduck load cwl:///aws/vpc/flow-logs --region eu-west-1 --since 6h
+  flowduck load cwl:///aws/vpc/flow-logs//eni-0abc --since 2026-03-01 --until 2026-03-02`,
+		Args: minArgs(1, "SOURCE (file, directory, glob, s3:// or cwl:// URI)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := o.filter.parse(time.Now())
 			if err != nil {
 				return err
+			}
+			if len(f.ENIs) > 0 && !hasCWLSource(args) {
+				return &usageError{err: fmt.Errorf("--eni picks the log streams of cwl:// sources; to narrow files to interfaces, filter the reports (flowduck run … --eni)")}
 			}
 			o.opts.Sources = args
 			o.opts.Filter = f
@@ -50,12 +66,23 @@ exports and JSON payloads, and Parquet deliveries. Files already loaded are skip
 	f.StringVar(&o.opts.Format, "format", "", "AWS format string of headerless records, e.g. '${version} ${srcaddr} ...' (default: the v2 default format)")
 	f.BoolVar(&o.opts.Force, "force", false, "reload files that are already loaded (their rows are replaced)")
 	o.filter.register(cmd, "load only records", loadFilters...)
-	f.StringVar(&o.opts.S3.Endpoint, "endpoint-url", "", "S3 endpoint URL for S3-compatible stores (default $AWS_ENDPOINT_URL_S3 or $AWS_ENDPOINT_URL)")
-	f.StringVar(&o.opts.S3.Profile, "profile", "", "AWS profile for s3:// sources (default $AWS_PROFILE)")
+	f.Var(&filterFlag{flags: &o.filter, name: filter.ENI}, filter.ENI, "cwl:// sources: read only the log streams of these network interfaces (eni-…-all; repeatable, comma-separated)")
+	f.StringVar(&o.opts.S3.Endpoint, "endpoint-url", "", "endpoint URL of S3-compatible stores or CloudWatch Logs (default $AWS_ENDPOINT_URL_S3 / $AWS_ENDPOINT_URL_CLOUDWATCH_LOGS or $AWS_ENDPOINT_URL)")
+	f.StringVar(&o.opts.S3.Profile, "profile", "", "AWS profile for s3:// and cwl:// sources (default $AWS_PROFILE)")
 	f.StringVar(&o.opts.S3.Region, "bucket-region", "", "region of the S3 bucket (default: from the AWS config, else detected)")
-	f.IntVar(&o.opts.S3.Concurrency, "concurrency", 0, "parallel S3 downloads (default 8)")
+	f.IntVar(&o.opts.S3.Concurrency, "concurrency", 0, "parallel S3 downloads or CloudWatch Logs streams (default 8)")
 	f.StringVar(&o.opts.S3.CacheDir, "cache-dir", "", "where S3 objects are downloaded (default $XDG_CACHE_HOME/flowduck/s3)")
 	return cmd
+}
+
+// hasCWLSource reports whether a load reads a CloudWatch Logs group.
+func hasCWLSource(sources []string) bool {
+	for _, s := range sources {
+		if cwlogs.IsURI(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // runLoad loads and prints the summary on stderr.

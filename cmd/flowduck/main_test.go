@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/flowduck/flowduck/internal/bucket/s3test"
+	"github.com/flowduck/flowduck/internal/cwlogs/cwltest"
 	"github.com/flowduck/flowduck/internal/iostreams"
 )
 
@@ -25,12 +27,16 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs the end-to-end scripts in testdata/script against the
 // flowduck binary, with a real S3-compatible server (versitygw) on loopback
-// for the s3:// scripts. With -short the server is not started and those
+// for the s3:// scripts and the CloudWatch Logs test server (cwltest) for
+// the cwl:// ones. With -short the servers are not started and those
 // scripts skip themselves ([short] skip).
 func TestScripts(t *testing.T) {
 	ctx := context.Background()
 	var srv *s3test.Server
+	var cwl *cwltest.Server
 	if !testing.Short() {
+		cwl = cwltest.Start()
+		t.Cleanup(cwl.Close)
 		var err error
 		if srv, err = s3test.Start(ctx, s3test.Config{}); err != nil {
 			t.Fatalf("start the S3 test server: %v", err)
@@ -57,6 +63,10 @@ func TestScripts(t *testing.T) {
 				env.Setenv(k, v)
 			}
 			env.Setenv("S3_ENDPOINT", srv.URL)
+			// The cwl:// scripts switch to these with env.
+			env.Setenv("CWL_ENDPOINT", cwl.URL)
+			env.Setenv("CWL_ACCESS_KEY", cwltest.AccessKey)
+			env.Setenv("CWL_SECRET_KEY", cwltest.SecretKey)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -74,6 +84,31 @@ func TestScripts(t *testing.T) {
 				defer f.Close()
 				_, err = srv.Client().PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String(args[0]), Key: aws.String(args[1]), Body: f})
 				ts.Check(err)
+			},
+			// cwlput GROUP STREAM FILE adds the events of FILE, one
+			// "<RFC 3339 time> <message>" a line, to a log group.
+			"cwlput": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 {
+					ts.Fatalf("usage: cwlput GROUP STREAM FILE")
+				}
+				if cwl == nil {
+					ts.Fatalf("cwlput needs the CloudWatch Logs test server, not started with -short: add [short] skip")
+				}
+				var events []cwltest.Event
+				for _, line := range strings.Split(strings.TrimSpace(ts.ReadFile(args[2])), "\n") {
+					at, msg, _ := strings.Cut(line, " ")
+					tm, err := time.Parse(time.RFC3339Nano, at)
+					ts.Check(err)
+					events = append(events, cwltest.Event{Stream: args[1], Time: tm.UnixMilli(), Message: msg})
+				}
+				cwl.AddEvents(args[0], events...)
+			},
+			// cwldeny GROUP refuses FilterLogEvents on a log group.
+			"cwldeny": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 || cwl == nil {
+					ts.Fatalf("usage: cwldeny GROUP (with the CloudWatch Logs test server)")
+				}
+				cwl.Deny(args[0], "FilterLogEvents")
 			},
 			// cpsample NAME DEST copies a sample flow-log file from loader/testdata.
 			"cpsample": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -11,11 +11,12 @@ import (
 )
 
 // testOnly are the packages of test support: dbtest, golden (its -update
-// flag) and loadtest.
+// flag), loadtest and cwltest (the CloudWatch Logs test server).
 var testOnly = map[string]bool{
-	"github.com/flowduck/flowduck/internal/dbtest":   true,
-	"github.com/flowduck/flowduck/internal/golden":   true,
-	"github.com/flowduck/flowduck/internal/loadtest": true,
+	"github.com/flowduck/flowduck/internal/cwlogs/cwltest": true,
+	"github.com/flowduck/flowduck/internal/dbtest":         true,
+	"github.com/flowduck/flowduck/internal/golden":         true,
+	"github.com/flowduck/flowduck/internal/loadtest":       true,
 }
 
 // TestOnlyTestsImportIt: no program file of the module imports a package of

@@ -26,6 +26,12 @@ const (
 	// IDsTable holds the highest file id ever handed out, so that an id is
 	// never given to two files (even when a crash left rows of one behind).
 	IDsTable = "flowduck_ids"
+	// StreamsTable remembers, per CloudWatch Logs stream pulled by `load
+	// cwl://`, how far it was read (first_ms..last_ms, and the ids of the
+	// events at last_ms) and the manifest ids of the pulls that loaded it
+	// (file_ids: each pull is one row of FilesTable, whose path names the
+	// stream, so a record's stream is its _file_id's path).
+	StreamsTable = "flowduck_cwl_streams"
 	// DefaultView is the Athena table name present after any load. It is the
 	// user's: `flowduck view vpc_flow_logs --layout legacy` may replace it.
 	DefaultView = "vpc_flow_logs"

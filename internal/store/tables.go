@@ -49,6 +49,16 @@ var modelDDL = []string{
 		name   VARCHAR NOT NULL,
 		layout VARCHAR NOT NULL
 	)`,
+	`CREATE TABLE IF NOT EXISTS ` + StreamsTable + ` (
+		region     VARCHAR NOT NULL,
+		log_group  VARCHAR NOT NULL,
+		log_stream VARCHAR NOT NULL,
+		first_ms   BIGINT NOT NULL,
+		last_ms    BIGINT NOT NULL,
+		last_ids   VARCHAR[] NOT NULL,
+		file_ids   BIGINT[] NOT NULL,
+		read_at    TIMESTAMPTZ
+	)`,
 	`CREATE TABLE IF NOT EXISTS ` + IDsTable + ` (high BIGINT NOT NULL)`,
 	`CREATE SCHEMA IF NOT EXISTS "` + AthenaSchema + `"`,
 }
