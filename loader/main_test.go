@@ -26,17 +26,19 @@ func TestMain(m *testing.M) {
 // The helpers below keep the names the loader tests use; the work is
 // dbtest's.
 
-// openDB opens a fresh database file in a temporary directory.
+// openDB opens a fresh database file in a temporary directory, as `flowduck
+// load` does: a plain session, without the Athena dialect.
 func openDB(t *testing.T) (*duck.Session, string) {
 	t.Helper()
-	s := dbtest.Open(t)
-	return s, s.Path
+	path := filepath.Join(t.TempDir(), "test.duckdb")
+	return reopen(t, path), path
 }
 
-// reopen opens the database at path, closed when the test ends.
+// reopen opens the database at path in a plain session, closed when the
+// test ends.
 func reopen(t *testing.T, path string) *duck.Session {
 	t.Helper()
-	return dbtest.OpenPath(t, path)
+	return dbtest.OpenOptions(t, duck.Options{Path: path, Plain: true})
 }
 
 // mustLoad loads sources and fails the test on error.

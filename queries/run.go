@@ -84,6 +84,9 @@ func query(ctx context.Context, conn *sql.Conn, r Report, args []any, w io.Write
 	if err != nil {
 		return fmt.Errorf("report %s: %w", r.Name, dialect.ExplainError(err))
 	}
+	if err := dialect.Ensure(ctx, conn, stmt); err != nil {
+		return fmt.Errorf("report %s: %w", r.Name, err)
+	}
 	rows, err := conn.QueryContext(ctx, stmt, args...)
 	if err != nil {
 		return fmt.Errorf("report %s: %w", r.Name, dialect.ExplainError(err))

@@ -5,9 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/flowduck/flowduck/internal/dialect"
 )
 
 // catalogTimeout bounds the catalog queries a Tab key runs.
@@ -140,6 +143,11 @@ func (c *catalog) refresh(ctx context.Context, conn *sql.Conn) error {
 	if err != nil {
 		return err
 	}
+	// A session installs the dialect's macros as statements name them:
+	// complete all of them.
+	functions = append(functions, dialect.MacroNames()...)
+	slices.Sort(functions)
+	functions = slices.Compact(functions)
 	for i := range rels {
 		rels[i].name = quoteIdent(rels[i].table, reserved)
 		if rels[i].schema != "main" {

@@ -46,10 +46,11 @@ func (f *fakeReader) AppendHistory(item string) { f.history = append(f.history, 
 var _ lineReader = (*fakeReader)(nil)
 
 // openSession opens an in-memory database with the fixture, closed when
-// the test ends.
+// the test ends; like flowduck's, it creates the dialect's macros as the
+// shell's statements name them.
 func openSession(t *testing.T) *duck.Session {
 	t.Helper()
-	s := dbtest.OpenMemory(t)
+	s := dbtest.OpenLazy(t)
 	dbtest.Exec(t, s.Conn, fixture...)
 	return s
 }

@@ -25,6 +25,8 @@ const (
 	childEnv   = "FLOWDUCK_REPL_CHILD"
 	historyEnv = "FLOWDUCK_REPL_HISTORY"
 	commandEnv = "FLOWDUCK_REPL_COMMAND"
+	// setupEnv holds SQL the child runs after the fixture.
+	setupEnv = "FLOWDUCK_REPL_SETUP"
 )
 
 // ptyTimeout bounds every wait for the child.
@@ -56,7 +58,10 @@ func runChild() int {
 		return 1
 	}
 	defer s.Close()
-	for _, stmt := range fixture {
+	for _, stmt := range append(fixture, os.Getenv(setupEnv)) {
+		if stmt == "" {
+			continue
+		}
 		if _, err := s.Conn.ExecContext(ctx, stmt); err != nil {
 			fmt.Fprintln(os.Stderr, "child:", err)
 			return 1
@@ -105,8 +110,16 @@ type terminal struct {
 // history file at history and the variables env added to its environment.
 func startTerminal(t *testing.T, history string, env ...string) *terminal {
 	t.Helper()
-	cmd := childCmd(t, append([]string{historyEnv + "=" + history}, env...)...)
-	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+	return startTerminalSized(t, 120, history, env...)
+}
+
+// startTerminalSized starts the shell child on a pseudo-terminal cols wide
+// and 40 rows high, with a history file at history and env added to its
+// environment.
+func startTerminalSized(t *testing.T, cols uint16, history string, env ...string) *terminal {
+	t.Helper()
+	cmd := childCmd(t, append(env, historyEnv+"="+history)...)
+	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: cols})
 	if err != nil {
 		t.Fatalf("start shell on a pty: %v", err)
 	}

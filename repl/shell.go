@@ -13,6 +13,9 @@ import (
 // and tail around a count.
 const defaultMaxRows = 40
 
+// allColumnsHint ends the footer of a table too wide for the terminal.
+const allColumnsHint = ".mode line shows all"
+
 // shell is one running shell: its settings, where results go and what it
 // knows of the catalog.
 type shell struct {
@@ -111,6 +114,7 @@ func (s *shell) dest() (io.Writer, render.Options) {
 		opts.Width = s.width()
 		opts.MaxRows = s.maxRows
 		opts.Color = s.cfg.Color
+		opts.AllColumnsHint = allColumnsHint
 	}
 	if s.results == nil || s.resultsTo != s.output {
 		s.results, s.resultsTo = render.NewResults(w), s.output

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/flowduck/flowduck/internal/demo"
+	"github.com/flowduck/flowduck/internal/dialect"
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/duckmsg"
 	"github.com/flowduck/flowduck/internal/filter"
@@ -133,7 +134,7 @@ func runDemo(ctx context.Context, o *demoOptions) error {
 		if o.g.streams.IsTTY {
 			fmt.Fprintf(w, "$ flowduck --db %s sql %s\n", shellQuote(s.Path), shellQuote(duckmsg.OneLine(step.sql)))
 		}
-		rows, err := s.Conn.QueryContext(ctx, step.sql)
+		rows, err := dialect.Query(ctx, s.Conn, step.sql)
 		if err != nil {
 			return fmt.Errorf("demo query %q: %w", step.title, err)
 		}

@@ -38,7 +38,7 @@ func (o *outputFlag) options(g *globalOptions) (render.Options, error) {
 		return render.Options{}, err
 	}
 	color := g.streams.IsTTY && g.getenv("NO_COLOR") == ""
-	return render.Options{Format: format, Width: g.streams.Width, Location: loc, Human: o.human, Color: color}, nil
+	return render.Options{Format: format, Width: g.streams.Width, AllColumnsHint: "-o line shows all", Location: loc, Human: o.human, Color: color}, nil
 }
 
 // joinNames joins names with "|".

@@ -46,12 +46,11 @@ func dialectMacros() []macro {
 // applies the session settings that give DuckDB Presto semantics (integer
 // division). It must run once per connection; running it again replaces the
 // macros. Statements that use IPADDRESS or contains(cidr, ip) additionally
-// need Rewrite before they are executed.
+// need Rewrite before they are executed. InstallLazy is the cheaper start
+// for a session whose statements all pass through Ensure (see lazy.go).
 func Install(ctx context.Context, conn *sql.Conn) error {
-	for _, stmt := range dialectSettings {
-		if _, err := conn.ExecContext(ctx, stmt); err != nil {
-			return fmt.Errorf("athena dialect setting %q: %w", stmt, err)
-		}
+	if err := applySettings(ctx, conn); err != nil {
+		return err
 	}
 	for _, m := range dialectMacros() {
 		stmt := "CREATE OR REPLACE TEMP MACRO " + m.name + m.def
@@ -59,5 +58,19 @@ func Install(ctx context.Context, conn *sql.Conn) error {
 			return fmt.Errorf("athena dialect macro %s: %w", m.name, err)
 		}
 	}
-	return InstallPrivate(ctx, conn)
+	if err := InstallPrivate(ctx, conn); err != nil {
+		return err
+	}
+	Forget(conn) // whole: nothing left to install lazily
+	return nil
+}
+
+// applySettings applies dialectSettings on conn.
+func applySettings(ctx context.Context, conn *sql.Conn) error {
+	for _, stmt := range dialectSettings {
+		if _, err := conn.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("athena dialect setting %q: %w", stmt, err)
+		}
+	}
+	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/flowduck/flowduck/internal/sqlscript"
 )
 
 // RewriteFunc turns a statement into the SQL that runs; Query uses Rewrite.
@@ -50,6 +52,9 @@ func Run(ctx context.Context, conn *sql.Conn, stmt string, rewrite RewriteFunc, 
 			return Result{}, ExplainError(err)
 		}
 	}
+	if err := Ensure(ctx, conn, query); err != nil {
+		return Result{}, err
+	}
 	var args []any
 	if bind != nil {
 		var err error
@@ -60,6 +65,16 @@ func Run(ctx context.Context, conn *sql.Conn, stmt string, rewrite RewriteFunc, 
 	kind, known := statementType(ctx, conn, query)
 	res := Result{Changed: !known || kind != duckdb.STATEMENT_TYPE_SELECT}
 	rows, err := conn.QueryContext(ctx, query, args...)
+	if err != nil && missingMacro(err) && len(sqlscript.Split(query)) == 1 {
+		// A view or macro of an earlier session calls a dialect macro
+		// this lazy session has not installed: DuckDB refused the
+		// statement while binding it, before running anything.
+		if more, ierr := ensureAll(ctx, conn); ierr != nil {
+			return res, ierr
+		} else if more {
+			rows, err = conn.QueryContext(ctx, query, args...)
+		}
+	}
 	if err != nil {
 		return res, ExplainError(err)
 	}

@@ -118,6 +118,12 @@ func TestWritable(t *testing.T) {
 	if !IsReadOnlyError(err) {
 		t.Fatalf("insert on a read-only session: %v, want the read-only error", err)
 	}
+	// A dialect macro the session installed when a statement named it
+	// comes back with the session, and is not reported dropped.
+	var epoch string
+	if err := queryOne(ctx, s, "SELECT to_iso8601(from_unixtime(0))", &epoch); err != nil {
+		t.Fatal(err)
+	}
 	for _, stmt := range []string{"CREATE TEMP TABLE scratch AS SELECT 1", "CREATE TEMP MACRO twice(x) AS 2 * x", "SET default_order = 'DESC'"} {
 		if _, err := s.Conn.ExecContext(ctx, stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)

@@ -130,7 +130,8 @@ func (e *NoDatabaseError) Error() string {
 	return fmt.Sprintf("database %s does not exist; run 'flowduck load SOURCE' to create it", e.Path)
 }
 
-// configure applies the per-connection settings and the dialect.
+// configure applies the per-connection settings and the dialect, whose
+// macros are installed as statements name them (dialect.InstallLazy).
 func configure(ctx context.Context, conn *sql.Conn, opts Options) error {
 	tz := opts.TZ
 	if tz == "" {
@@ -151,7 +152,7 @@ func configure(ctx context.Context, conn *sql.Conn, opts Options) error {
 	if opts.Plain {
 		return nil
 	}
-	if err := dialect.Install(ctx, conn); err != nil {
+	if err := dialect.InstallLazy(ctx, conn); err != nil {
 		return fmt.Errorf("install athena dialect: %w", err)
 	}
 	return nil
@@ -168,6 +169,7 @@ func (s *Session) Files() []string {
 
 // Close releases the connection and the database.
 func (s *Session) Close() error {
+	dialect.Forget(s.Conn)
 	return errors.Join(s.Conn.Close(), s.DB.Close())
 }
 

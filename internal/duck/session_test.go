@@ -2,8 +2,25 @@ package duck
 
 import (
 	"context"
+	"errors"
 	"testing"
+
+	"github.com/flowduck/flowduck/internal/dialect"
 )
+
+// queryOne runs stmt as the shell runs a user's statement (dialect.Query,
+// which installs the dialect macros it names) and scans its one row.
+func queryOne(ctx context.Context, s *Session, stmt string, dest ...any) error {
+	rows, err := dialect.Query(ctx, s.Conn, stmt)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return errors.Join(rows.Err(), errors.New("no row"))
+	}
+	return rows.Scan(dest...)
+}
 
 // TestPlainSessionSkipsDialect: a default session has the Athena dialect
 // (macros and Presto integer division); a plain one is DuckDB as it is.
@@ -24,7 +41,7 @@ func TestPlainSessionSkipsDialect(t *testing.T) {
 			}
 			defer s.Close()
 			var iso string
-			err = s.Conn.QueryRowContext(ctx, "SELECT to_iso8601(from_unixtime(0))").Scan(&iso)
+			err = queryOne(ctx, s, "SELECT to_iso8601(from_unixtime(0))", &iso)
 			if got := err == nil; got != tc.dialect {
 				t.Errorf("from_unixtime available: %v (%v), want %v", got, err, tc.dialect)
 			}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/flowduck/flowduck/internal/dialect"
 )
 
 // ReadOnly reports whether the session has its file open read-only (or,
@@ -54,6 +56,10 @@ func (s *Session) Writable(ctx context.Context) (Reset, error) {
 		if back := s.open(ctx, true); back != nil {
 			return Reset{}, errors.Join(err, back)
 		}
+		return Reset{}, err
+	}
+	// The dialect macros the session had installed come back with it.
+	if err := dialect.Ensure(ctx, s.Conn, strings.Join(before.objects, " ")); err != nil {
 		return Reset{}, err
 	}
 	after := snapshot(ctx, s.Conn, false)

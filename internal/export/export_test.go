@@ -184,7 +184,7 @@ func TestExportRoundTrip(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			export(t, src.Conn, dir, Options{Hourly: hourly})
-			back := dbtest.OpenMemory(t)
+			back := dbtest.OpenPlain(t)
 			res := load(t, back, filepath.Join(dir, DataDir))
 			if res.Records != fixtureRecords {
 				t.Fatalf("loaded back %d records, want %d", res.Records, fixtureRecords)

@@ -29,7 +29,7 @@ func newFilter(t *testing.T, since, until string, accounts, regions []string) fi
 // A table loaded from a custom format without start is filtered in time by
 // its partitions: the day, or the hour when known.
 func TestExportFilterWithoutStart(t *testing.T) {
-	s := dbtest.OpenMemory(t)
+	s := dbtest.OpenPlain(t)
 	ctx := context.Background()
 	if err := store.Ensure(ctx, s.Conn); err != nil {
 		t.Fatal(err)

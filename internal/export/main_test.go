@@ -111,7 +111,7 @@ func load(t *testing.T, s *duck.Session, sources ...string) loader.Result {
 // loadedFixtures is a database holding the fixtures.
 func loadedFixtures(t *testing.T) *duck.Session {
 	t.Helper()
-	s := dbtest.OpenMemory(t)
+	s := dbtest.OpenPlain(t)
 	if res := load(t, s, writeFixtures(t)); res.Records != fixtureRecords {
 		t.Fatalf("fixtures loaded %d records, want %d", res.Records, fixtureRecords)
 	}

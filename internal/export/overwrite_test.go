@@ -107,7 +107,7 @@ func TestExportIntoNonEmptyDirectory(t *testing.T) {
 }
 
 func TestExportNothingLoaded(t *testing.T) {
-	s := dbtest.OpenMemory(t)
+	s := dbtest.OpenPlain(t)
 	dir := filepath.Join(t.TempDir(), "out")
 	_, err := Parquet(context.Background(), s.Conn, dir, Options{})
 	if !errors.Is(err, store.ErrNothingLoaded) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/flowduck/flowduck/internal/dialect"
 	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/render"
 	"github.com/flowduck/flowduck/internal/store"
@@ -28,6 +29,11 @@ func Prepare(ctx context.Context, q store.Querier, query string, f filter.Filter
 // Run runs a compiled query on conn and renders its result to w. When the
 // default limit cut the result, it says so on notices.
 func Run(ctx context.Context, conn *sql.Conn, c *Compiled, w, notices io.Writer, opts render.Options) error {
+	// A lazy session installs the dialect macros the query names (as the
+	// sql command would), so it means what it means in the tests.
+	if err := dialect.Ensure(ctx, conn, c.SQL+" "+c.MoreSQL); err != nil {
+		return err
+	}
 	rows, err := conn.QueryContext(ctx, c.SQL)
 	if err != nil {
 		return fmt.Errorf("run the query: %w", err)

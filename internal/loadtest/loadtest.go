@@ -9,16 +9,23 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/flowduck/flowduck/internal/dialect"
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/loader"
 )
 
-// Open opens a session on a new database at path and loads sources into it
-// with the loader's defaults. It fails if the load fails or any file of it
+// Open opens a session on a new database at path, with the whole Athena
+// dialect installed, and loads sources into it with the loader's defaults. It fails if the load fails or any file of it
 // does; the caller closes the session.
 func Open(ctx context.Context, path string, sources ...string) (*duck.Session, error) {
 	s, err := duck.Open(ctx, duck.Options{Path: path})
 	if err != nil {
+		return nil, err
+	}
+	// The whole dialect at once, as internal/dbtest gives it, so a test may
+	// call any macro directly.
+	if err := dialect.Install(ctx, s.Conn); err != nil {
+		s.Close()
 		return nil, err
 	}
 	res, err := loader.Load(ctx, s.Conn, loader.Options{Sources: sources})

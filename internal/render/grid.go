@@ -16,6 +16,9 @@ type grid struct {
 	headCap int // -1: unlimited
 	tailCap int
 	total   int64
+	// valued tells, per column, whether any row (kept or not) has a
+	// non-NULL value in it.
+	valued []bool
 }
 
 // newGrid keeps every row when maxRows is 0, otherwise the first
@@ -75,6 +78,7 @@ func collect(ctx context.Context, src source, opts Options, cell func(string) st
 	x := texter{loc: opts.Location}
 	human := humanUnits(cols, opts)
 	g := newGrid(opts.MaxRows)
+	g.valued = make([]bool, len(cols))
 	var spare []string
 	_, err := eachRow(ctx, src, func(row []any) error {
 		cells := spare
@@ -86,6 +90,7 @@ func collect(ctx context.Context, src source, opts Options, cell func(string) st
 				cells[i] = cell(opts.Null)
 				continue
 			}
+			g.valued[i] = true
 			if human != nil && human[i] != plain {
 				if text, ok := humanText(v, human[i]); ok {
 					cells[i] = text

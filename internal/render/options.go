@@ -17,8 +17,13 @@ type Options struct {
 	Format Format
 	// Width is the terminal width the table must fit, in columns; 0 means
 	// unlimited (for a chart: chart.DefaultWidth). Only the table and chart
-	// formats use it.
+	// formats use it: a table too wide for it has its all-NULL columns
+	// hidden, then columns from the middle left out behind a "…" column, and
+	// a footer counting what is shown.
 	Width int
+	// AllColumnsHint ends that footer, telling how to see every column
+	// (the shell says ".mode line shows all"); empty: no hint.
+	AllColumnsHint string
 	// NoHeaders omits the header row in csv, tsv, table and markdown output
 	// (markdown then also drops the delimiter row, leaving only data rows).
 	NoHeaders bool

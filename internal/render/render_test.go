@@ -82,6 +82,12 @@ SELECT 7 AS id,
        '日本語のとても長いテキストはここで切り詰められる' AS note
 UNION ALL
 SELECT 8, 'short', '短い'`},
+	{name: "elided", rows: 3, opts: func(*testing.T) Options { return Options{Width: 100, AllColumnsHint: ".mode line shows all"} },
+		query: flowColumnsQuery + ` FROM range(1, 4) t(i)`},
+	{name: "elided_empty", rows: 0, opts: func(*testing.T) Options { return Options{Width: 60} },
+		query: flowColumnsQuery + ` FROM range(1, 4) t(i) WHERE false`},
+	{name: "elided_max_rows", rows: 10, opts: func(*testing.T) Options { return Options{Width: 80, MaxRows: 3} },
+		query: flowColumnsQuery + ` FROM range(1, 11) t(i)`},
 	{name: "bigints", rows: 2, query: `
 SELECT (2::BIGINT ** 53)::BIGINT + 1 AS big,
        170141183460469231731687303715884105727::HUGEINT AS huge,
@@ -137,6 +143,16 @@ SELECT * FROM (VALUES
 	{name: "no_headers", rows: 2, opts: func(*testing.T) Options { return Options{NoHeaders: true, Null: "∅"} },
 		query: `SELECT * FROM (VALUES (1, 'a'), (NULL, NULL)) t(n, s)`},
 }
+
+// flowColumnsQuery selects 20 flow-log-like columns of a row number i,
+// three of them all NULL; it needs a FROM clause giving i.
+const flowColumnsQuery = `
+SELECT 2 AS version, '123456789012' AS account_id, 'eni-0a1b2c3d4e5f6a7b8' AS interface_id,
+       '10.0.' || i || '.7' AS srcaddr, '203.0.113.' || i AS dstaddr, 443 + i AS srcport, 49152 + i AS dstport,
+       6 AS protocol, 10 * i AS packets, 1500 * i AS bytes, 1700000000 + i AS "start", 1700000060 + i AS "end",
+       'ACCEPT' AS action, 'OK' AS log_status, NULL::VARCHAR AS sublocation_type, NULL::VARCHAR AS sublocation_id,
+       NULL::VARCHAR AS pkt_src_aws_service, 'vpc-0123456789abcdef0' AS vpc_id, 'ingress' AS flow_direction,
+       DATE '2026-03-01' + i::INTEGER AS date`
 
 const timestampsQuery = `
 SELECT * FROM (VALUES

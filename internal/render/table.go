@@ -13,7 +13,10 @@ import (
 const minColumnWidth = 3
 
 // writeTable writes a box-drawn table: a header row, numbers right-aligned,
-// every other value left-aligned, cells cut with "…" to fit opts.Width.
+// every other value left-aligned. To fit opts.Width it hides all-NULL
+// columns, then leaves columns out of the middle behind a "…" column (see
+// planColumns) and cuts the cells of what it shows with "…"; a footer then
+// says how many columns are shown.
 func writeTable(ctx context.Context, w *bufio.Writer, src source, opts Options) (int64, error) {
 	cols := src.columns()
 	g, err := collect(ctx, src, opts, escapeControls)
@@ -22,7 +25,6 @@ func writeTable(ctx context.Context, w *bufio.Writer, src source, opts Options) 
 	}
 	head, tail, omitted := g.rows()
 
-	t := tableLayout{right: make([]bool, len(cols)), widths: make([]int, len(cols))}
 	var header []string
 	if !opts.NoHeaders {
 		header = make([]string, len(cols))
@@ -30,23 +32,54 @@ func writeTable(ctx context.Context, w *bufio.Writer, src source, opts Options) 
 			header[i] = escapeControls(c.name)
 		}
 	}
-	for i, c := range cols {
-		t.right[i] = c.typ.numeric()
+	natural, heads := make([]int, len(cols)), make([]int, len(cols))
+	for i, cell := range header {
+		heads[i] = displayWidth(cell)
 	}
 	for _, r := range append(append([][]string{header}, head...), tail...) {
 		for i, cell := range r {
-			t.widths[i] = max(t.widths[i], displayWidth(cell))
+			natural[i] = max(natural[i], displayWidth(cell))
 		}
 	}
+	plan := planColumns(natural, heads, g.valued, g.total, opts.Width)
+	var t tableLayout
+	for _, i := range plan.show {
+		w, right, floor := displayWidth(ellipsis), false, displayWidth(ellipsis)
+		if i != elided {
+			w, right = natural[i], cols[i].typ.numeric()
+			if plan.claims != nil {
+				floor = plan.claims[i]
+			}
+		}
+		t.widths, t.right = append(t.widths, w), append(t.right, right)
+		if plan.claims != nil {
+			t.floors = append(t.floors, floor)
+		}
+	}
+	if plan.shown() < plan.total {
+		header = plan.cells(header, nil)
+		for _, rows := range [][][]string{head, tail} {
+			for j, r := range rows {
+				rows[j] = plan.cells(r, nil)
+			}
+		}
+	}
+
 	empty := g.total == 0
+	var footer string
+	if lines := plan.footers(g.total, opts.AllColumnsHint); lines != nil {
+		footer = fitting(lines, opts.Width-4)
+	}
 	var gap string
 	switch {
 	case omitted > 0:
 		gap = omittedText(omitted, g.total)
+	case empty && footer != "":
+		gap, footer = footer, ""
 	case empty:
 		gap = emptyText
 	}
-	t.fit(opts.Width, displayWidth(gap))
+	t.fit(opts.Width, max(displayWidth(gap), displayWidth(footer)))
 
 	if header == nil && empty {
 		return g.total, nil // nothing to frame
@@ -72,9 +105,14 @@ func writeTable(ctx context.Context, w *bufio.Writer, src source, opts Options) 
 	for _, r := range tail {
 		t.row(out, r)
 	}
-	if empty {
+	switch {
+	case footer != "":
+		t.border(out, "├", "┴", "┤")
+		out.str("│ " + center(footer, t.inner()) + " │\n")
+		fallthrough
+	case empty:
 		out.str("└" + strings.Repeat("─", t.inner()+2) + "┘\n")
-	} else {
+	default:
 		t.border(out, "└", "┴", "┘")
 	}
 	if out.err != nil {
@@ -99,6 +137,9 @@ func center(s string, w int) string {
 type tableLayout struct {
 	widths []int
 	right  []bool
+	// floors, when set, are the widths fit keeps each column at (or its
+	// own width when narrower) while it can; otherwise minColumnWidth.
+	floors []int
 }
 
 // total is the width of the whole table, borders included.
@@ -116,8 +157,9 @@ func (t *tableLayout) inner() int {
 }
 
 // fit shrinks the widest columns until the table is at most limit wide
-// (0: unlimited), never below minColumnWidth, and widens the last column
-// when the omitted-rows line needs the room and the limit allows it.
+// (0: unlimited), never below their floors (or, when the floors do not fit,
+// minColumnWidth), and widens the last column when the omitted-rows line
+// or the footer needs the room and the limit allows it.
 func (t *tableLayout) fit(limit, gapWidth int) {
 	if gapWidth > t.inner() {
 		extra := gapWidth - t.inner()
@@ -129,23 +171,22 @@ func (t *tableLayout) fit(limit, gapWidth int) {
 	if limit <= 0 || t.total() <= limit {
 		return
 	}
-	budget := limit - (t.total() - t.sum())
-	floor := 0
-	for _, w := range t.widths {
-		floor += min(w, minColumnWidth)
+	budget := limit - (t.total() - sum(t.widths))
+	floors := t.floorWidths()
+	if budget < sum(floors) && t.floors != nil {
+		t.floors = nil
+		floors = t.floorWidths()
 	}
-	if budget <= floor {
-		for i, w := range t.widths {
-			t.widths[i] = min(w, minColumnWidth)
-		}
+	if budget <= sum(floors) {
+		copy(t.widths, floors)
 		return
 	}
 	// Find the highest cap c such that capping every column at c fits.
-	c := sort.Search(t.max()+1, func(c int) bool { return t.capped(c) > budget }) - 1
-	spare := budget - t.capped(c)
+	c := sort.Search(t.max()+1, func(c int) bool { return t.capped(c, floors) > budget }) - 1
+	spare := budget - t.capped(c, floors)
 	for i, w := range t.widths {
 		if w > c {
-			t.widths[i] = max(c, min(w, minColumnWidth))
+			t.widths[i] = max(c, floors[i])
 			if spare > 0 && t.widths[i] < w { // hand out what rounding left
 				t.widths[i]++
 				spare--
@@ -154,22 +195,35 @@ func (t *tableLayout) fit(limit, gapWidth int) {
 	}
 }
 
-// capped is the sum of the column widths if each were cut to at most c
-// (but not below its own minimum).
-func (t *tableLayout) capped(c int) int {
-	sum := 0
-	for _, w := range t.widths {
-		sum += min(w, max(c, min(w, minColumnWidth)))
+// floorWidths is the narrowest each column may become.
+func (t *tableLayout) floorWidths() []int {
+	floors := make([]int, len(t.widths))
+	for i, w := range t.widths {
+		floors[i] = min(w, minColumnWidth)
+		if t.floors != nil {
+			floors[i] = min(w, t.floors[i])
+		}
 	}
-	return sum
+	return floors
 }
 
-func (t *tableLayout) sum() int {
-	sum := 0
-	for _, w := range t.widths {
-		sum += w
+// capped is the sum of the column widths if each were cut to at most c
+// (but not below its floor).
+func (t *tableLayout) capped(c int, floors []int) int {
+	total := 0
+	for i, w := range t.widths {
+		total += min(w, max(c, floors[i]))
 	}
-	return sum
+	return total
+}
+
+// sum is the total of ints.
+func sum(ints []int) int {
+	total := 0
+	for _, n := range ints {
+		total += n
+	}
+	return total
 }
 
 func (t *tableLayout) max() int {

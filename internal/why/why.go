@@ -4,7 +4,8 @@
 // group or a network ACL; a network ACL on the reply path; no evidence) and
 // the records each verdict rests on. The SQL is one embedded report file
 // (why.sql) that runs through package queries like any saved report: the
-// common filters, the is_private macro and the Athena dialect apply.
+// common filters, the is_private macro and the Athena dialect apply. Its
+// tests are queries/why_test.go, beside the reports.
 package why
 
 import (

@@ -1,4 +1,4 @@
-package dbtest
+package golden
 
 import (
 	"go/parser"

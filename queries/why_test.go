@@ -1,4 +1,8 @@
-package why
+package queries_test
+
+// The tests of internal/why (flowduck why: a built-in report with a verdict
+// per port) live with the reports it runs through, so that it needs no test
+// binary of its own: each one links DuckDB, a few seconds per test run.
 
 import (
 	"bytes"
@@ -12,6 +16,7 @@ import (
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/render"
+	"github.com/flowduck/flowduck/internal/why"
 	"github.com/flowduck/flowduck/loader"
 	"github.com/flowduck/flowduck/queries"
 )
@@ -61,7 +66,7 @@ func open(t *testing.T, text string) *duck.Session {
 // run runs why with params and returns its rows as maps by column.
 func run(t *testing.T, s *duck.Session, params map[string]string) []map[string]string {
 	t.Helper()
-	call, err := Prepare(params, filter.Filter{})
+	call, err := why.Prepare(params, filter.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +91,7 @@ func run(t *testing.T, s *duck.Session, params map[string]string) []map[string]s
 
 // TestVerdicts: each shape gets its verdict, counts per direction, times,
 // and the records it rests on.
-func TestVerdicts(t *testing.T) {
+func TestWhyVerdicts(t *testing.T) {
 	s := open(t, shapesLog)
 	tests := []struct {
 		name     string
@@ -168,7 +173,7 @@ func TestVerdicts(t *testing.T) {
 }
 
 // TestPrepareRefuses: bad arguments are errors before any SQL runs.
-func TestPrepareRefuses(t *testing.T) {
+func TestWhyPrepareRefuses(t *testing.T) {
 	for _, params := range []map[string]string{
 		{"src": "10.0.0.1"},
 		{"src": "10.0.0.1", "dst": "nope"},
@@ -176,8 +181,8 @@ func TestPrepareRefuses(t *testing.T) {
 		{"src": "10.0.0.1", "dst": "10.0.0.2", "port": "ssh"},
 		{"src": "10.0.0.1", "dst": "10.0.0.2", "protocol": "gre"},
 	} {
-		if _, err := Prepare(params, filter.Filter{}); err == nil {
-			t.Errorf("Prepare(%v) = nil error", params)
+		if _, err := why.Prepare(params, filter.Filter{}); err == nil {
+			t.Errorf("why.Prepare(%v) = nil error", params)
 		}
 	}
 }
