@@ -17,6 +17,7 @@ import (
 //	-- param: a ip - "one end of the conversation (required)"
 //	-- param: by enum(bytes|packets|flows) bytes "what to rank by"
 //	-- requires: tcp-flags, pkt-srcaddr
+//	-- detection: severity=medium mitre=T1046
 //
 // A param line gives the name, the type, the default ("-" for a required
 // parameter; double quotes around a default with spaces) and a quoted
@@ -24,9 +25,10 @@ import (
 // ends at the first line that is not a comment; the rest is one SQL
 // statement that reads parameter NAME as $NAME, and may read the filter's
 // time range as $since and $until without declaring them (see rangeParams).
+// A detection line makes the report a detection (see Detection).
 
 // headerKeys are the keys a header line may carry.
-var headerKeys = []string{"name", "description", "param", "requires"}
+var headerKeys = []string{"name", "description", "param", "requires", "detection"}
 
 // namePattern is what a report name must look like.
 var namePattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
@@ -126,6 +128,18 @@ func parseHeader(text, origin, fallbackName, comment string) (Report, string, er
 				}
 				r.Requires = append(r.Requires, f)
 			}
+		case "detection":
+			if r.IsDetection() {
+				return fail(i+1, "second detection line")
+			}
+			if comment != "--" {
+				return fail(i+1, "a Logs Insights report cannot be a detection")
+			}
+			d, err := parseDetection(value)
+			if err != nil {
+				return fail(i+1, "%v", err)
+			}
+			r.Detection = d
 		}
 	}
 	if r.Name == "" {

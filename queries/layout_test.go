@@ -42,6 +42,7 @@ func TestReportsIgnoreTheUserLayout(t *testing.T) {
 		{"unfiltered", filter.Filter{}},
 		{"action=REJECT", filter.Filter{Action: "REJECT"}},
 	}
+	setupGolden(t)
 	before := map[string]string{}
 	for _, r := range reports {
 		for _, f := range filters {

@@ -43,9 +43,16 @@ func TestNACLAsymmetricFindsDroppedReplies(t *testing.T) {
 		t.Fatal(err)
 	}
 	const verdict = "network ACL (the reply was dropped; security groups are stateful)"
-	want := "interface_id,client,server,port,protocol,rejected_direction,request_windows,rejected_reply_windows,first_seen,last_seen,verdict\n" +
-		"eni-0aaaaaaaaaaaaaaa1,10.0.1.5,162.159.200.123,123,17,ingress,1,1,2026-03-02 10:01:40+00,2026-03-02 10:01:50+00," + verdict + "\n" +
-		"eni-0ccccccccccccccc3,198.51.100.7,10.0.2.8,443,6,egress,2,2,2026-03-02 10:06:40+00,2026-03-02 10:07:40+00," + verdict + "\n"
+	const finding = "nacl-asymmetric,low,,"
+	const evidence = " rejected: a network ACL dropped the reply (security groups are stateful)"
+	want := "interface_id,client,server,port,protocol,rejected_direction,request_windows,rejected_reply_windows,first_seen,last_seen,verdict," +
+		"detection,severity,mitre,subject,evidence,flows,bytes\n" +
+		"eni-0aaaaaaaaaaaaaaa1,10.0.1.5,162.159.200.123,123,17,ingress,1,1,2026-03-02 10:01:40+00,2026-03-02 10:01:50+00," + verdict + "," +
+		finding + "10.0.1.5 -> 162.159.200.123:123 on eni-0aaaaaaaaaaaaaaa1," +
+		`"1 request window(s) from 10.0.1.5 to 162.159.200.123 port 123 accepted, 1 reply window(s)` + evidence + `",2,152` + "\n" +
+		"eni-0ccccccccccccccc3,198.51.100.7,10.0.2.8,443,6,egress,2,2,2026-03-02 10:06:40+00,2026-03-02 10:07:40+00," + verdict + "," +
+		finding + "198.51.100.7 -> 10.0.2.8:443 on eni-0ccccccccccccccc3," +
+		`"2 request window(s) from 198.51.100.7 to 10.0.2.8 port 443 accepted, 2 reply window(s)` + evidence + `",4,600` + "\n"
 	if diff := cmp.Diff(want, out); diff != "" {
 		t.Errorf("nacl-asymmetric (-want +got):\n%s", diff)
 	}

@@ -13,11 +13,12 @@ import (
 // TestBuiltinsAreTheContract checks the names of the built-in library,
 // which commands, docs and scripts rely on.
 func TestBuiltinsAreTheContract(t *testing.T) {
-	want := []string{"admin-ports-exposed", "bpa-rejects", "conversation", "database-ports-exposed", "ecs-services",
-		"external-ingress-accepted", "first-last-seen", "high-packets-low-bytes", "host-sweep", "ip-activity",
-		"ipv4-vs-ipv6", "large-egress", "nacl-asymmetric", "nat-egress-by-service", "off-hours", "port-scan", "rejected", "rejected-tcp",
+	want := []string{"admin-ports-exposed", "beaconing", "bpa-rejects", "brute-force", "conversation", "crypto-mining",
+		"database-ports-exposed", "dns-exfiltration", "ecs-services",
+		"external-ingress-accepted", "first-last-seen", "high-packets-low-bytes", "host-sweep", "ioc-match", "ip-activity",
+		"ipv4-vs-ipv6", "large-egress", "logging-gaps", "nacl-asymmetric", "nat-egress-by-service", "off-hours", "port-scan", "rejected", "rejected-tcp",
 		"tcp-half-open", "top-enis", "top-instances", "top-ports", "top-rejected-sources", "top-subnets",
-		"top-talkers", "top-talkers-packet-level", "traffic-over-time", "traffic-path-breakdown", "unusual-protocols",
+		"top-talkers", "top-talkers-packet-level", "traffic-over-time", "traffic-path-breakdown", "unidirectional-egress", "unusual-protocols",
 		"visibility-gaps"}
 	reports, err := List()
 	if err != nil {
@@ -117,6 +118,12 @@ func TestParseHeaderErrors(t *testing.T) {
 		{"short param", "-- name: p\n-- param: n int\nSELECT $n", "want NAME TYPE DEFAULT"},
 		{"duplicate param", "-- name: p\n-- param: n int 1 \"a\"\n-- param: n int 2 \"b\"\nSELECT $n", "parameter n declared twice"},
 		{"unknown field", "-- name: p\n-- requires: tcp-flagz\nSELECT 1", `requires unknown field "tcp-flagz"`},
+		{"bad severity", "-- name: p\n-- detection: severity=urgent mitre=T1046\nSELECT 1", `detection severity "urgent": use low, medium, high, critical`},
+		{"bad technique", "-- name: p\n-- detection: severity=low mitre=1046\nSELECT 1", `detection mitre "1046"`},
+		{"no technique", "-- name: p\n-- detection: severity=low\nSELECT 1", "want severity=LEVEL mitre=TECHNIQUE"},
+		{"unknown key", "-- name: p\n-- detection: severity=low mitre=- colour=red\nSELECT 1", `unknown key "colour"`},
+		{"unknown need", "-- name: p\n-- detection: severity=low mitre=- needs=pcap\nSELECT 1", `needs "pcap"`},
+		{"two detection lines", "-- name: p\n-- detection: severity=low mitre=-\n-- detection: severity=high mitre=-\nSELECT 1", "second detection line"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,6 +137,24 @@ func TestParseHeaderErrors(t *testing.T) {
 	// Dollar signs inside strings, identifiers and comments are not parameters.
 	if _, err := Parse("-- name: ok\nSELECT '$x' AS \"$y\" -- $z\n/* $w */", "x.sql", ""); err != nil {
 		t.Errorf("quoted dollars: %v", err)
+	}
+}
+
+func TestParseDetection(t *testing.T) {
+	r, err := Parse("-- name: d\n-- detection: severity=HIGH mitre=T1048.003 needs=ioc\nSELECT 1", "x.sql", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Detection{Severity: "high", MITRE: "T1048.003", Needs: NeedsIOC}
+	if !r.IsDetection() || r.Detection != want {
+		t.Errorf("Detection = %+v, want %+v", r.Detection, want)
+	}
+	r, err = Parse("-- name: d\n-- detection: severity=low mitre=-\nSELECT 1", "x.sql", "")
+	if err != nil || r.Detection.MITRE != "" {
+		t.Errorf("mitre=-: %+v, %v", r.Detection, err)
+	}
+	if r, _ := Parse("-- name: d\nSELECT 1", "x.sql", ""); r.IsDetection() {
+		t.Errorf("a report without a detection line is a detection")
 	}
 }
 

@@ -19,6 +19,9 @@ type Report struct {
 	SQL string
 	// Origin is BuiltIn or the path of the user's file.
 	Origin string
+	// Detection is the header's detection line; its Severity is "" when
+	// the report is not a detection.
+	Detection Detection
 
 	params    []Param
 	statement string // the SQL statement (or Logs Insights query), without header and final ';'

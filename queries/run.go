@@ -75,7 +75,27 @@ func checkData(ctx context.Context, conn *sql.Conn, r Report, f filter.Filter) e
 	if err := missing("report "+r.Name, r.Requires, have); err != nil {
 		return err
 	}
+	if err := checkIOC(ctx, conn, r); err != nil {
+		return err
+	}
 	return checkFilter(f, have)
+}
+
+// checkIOC fails when the report reads the indicator table (needs=ioc) and
+// the session has none.
+func checkIOC(ctx context.Context, conn *sql.Conn, r Report) error {
+	if r.Detection.Needs != NeedsIOC {
+		return nil
+	}
+	var n int
+	err := conn.QueryRowContext(ctx, "SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?", IOCTable).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("report %s: %w", r.Name, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("report %s reads an indicator list: give one with --ioc FILE (flowduck run %s --ioc FILE, or flowduck detect --ioc FILE)", r.Name, r.Name)
+	}
+	return nil
 }
 
 // query runs the report's statement with its bound arguments and renders it.

@@ -41,6 +41,7 @@ const filterTable = "flowduck_report_filter"
 type scope struct {
 	conn    *sql.Conn
 	view    bool // the temp view exists
+	table   bool // the temp table (a materialised scope) exists
 	filters bool // the filter table exists
 }
 
@@ -63,6 +64,13 @@ func checkFilter(f filter.Filter, have map[string]bool) error {
 // is SQL text. It refuses to replace a temporary vpc_flow_logs the
 // connection already has (a shell user's own).
 func openScope(ctx context.Context, conn *sql.Conn, f filter.Filter) (*scope, error) {
+	return openScopeAs(ctx, conn, f, false)
+}
+
+// openScopeAs opens the scope as a temp view, or, when materialize is set,
+// as a temp table holding the filtered records (read once, then shared by
+// the reports that run while it is open).
+func openScopeAs(ctx context.Context, conn *sql.Conn, f filter.Filter, materialize bool) (*scope, error) {
 	if err := checkShadow(ctx, conn); err != nil {
 		return nil, err
 	}
@@ -78,8 +86,14 @@ func openScope(ctx context.Context, conn *sql.Conn, f filter.Filter) (*scope, er
 		}
 		query += "\nWHERE " + strings.Join(conds, "\n  AND ")
 	}
-	s.view = true
-	view := "CREATE TEMP VIEW " + store.DefaultView + " AS\n" + query
+	kind := "VIEW"
+	if materialize {
+		kind = "TABLE"
+		s.table = true
+	} else {
+		s.view = true
+	}
+	view := "CREATE TEMP " + kind + " " + store.DefaultView + " AS\n" + query
 	if _, err := conn.ExecContext(ctx, view); err != nil {
 		return nil, errors.Join(fmt.Errorf("read %s: %w", store.FlowsView, err), s.close(ctx))
 	}
@@ -130,10 +144,13 @@ func (s *scope) close(ctx context.Context) error {
 	if s.view {
 		stmts = append(stmts, "DROP VIEW IF EXISTS temp."+store.DefaultView)
 	}
+	if s.table {
+		stmts = append(stmts, "DROP TABLE IF EXISTS temp."+store.DefaultView)
+	}
 	if s.filters {
 		stmts = append(stmts, "DROP TABLE IF EXISTS temp."+filterTable)
 	}
-	s.view, s.filters = false, false
+	s.view, s.table, s.filters = false, false, false
 	var errs []error
 	for _, stmt := range stmts {
 		if _, err := s.conn.ExecContext(ctx, stmt); err != nil {

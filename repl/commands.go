@@ -90,6 +90,9 @@ func init() {
 		{names: []string{"why"}, args: "SRC DST [port=P] [protocol=tcp|udp|icmp] [k=v...]",
 			help: "both directions between two endpoints, with a verdict per port and the records it rests on", minArgs: 2, maxArgs: -1,
 			complete: fixedWordsAfter(2, "port=", "protocol=tcp", "protocol=udp", "protocol=icmp"), run: (*shell).cmdWhy, timed: true},
+		{names: []string{"detect"}, args: "[severity=LEVEL] [only=NAME,...] [ioc=FILE] [k=v...]",
+			help: "run every detection (or only=...): findings, highest severity first, and a summary line", maxArgs: -1,
+			complete: fixedWordsAfter(0, "severity=", "only=", "ioc=", "since=", "until="), run: (*shell).cmdDetect, timed: true},
 		{names: []string{"insights"}, args: "QUERY...", help: "run a CloudWatch Logs Insights query; it ends at a blank line or ';'",
 			maxArgs: -1, run: (*shell).cmdInsights},
 	}

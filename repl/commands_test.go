@@ -216,10 +216,10 @@ func TestHelpListsEveryCommand(t *testing.T) {
 
 func TestIssueCommandsDeclared(t *testing.T) {
 	// The dot-commands issue 6 asks for.
-	// .human and .param come from issue 17, .why from issue 10, .insights from issue 13.
+	// .human and .param come from issue 17, .why and .detect from issue 10, .insights from issue 13.
 	want := []string{".help", ".quit", ".exit", ".tables", ".schema", ".fields", ".mode", ".headers", ".nullvalue",
 		".maxrows", ".human", ".timer", ".read", ".output", ".once", ".load", ".files", ".rejects", ".view", ".reports", ".run", ".param", ".save",
-		".why", ".insights"}
+		".why", ".detect", ".insights"}
 	if diff := cmp.Diff(want, commandNames()); diff != "" {
 		t.Errorf("commands (-want +got):\n%s", diff)
 	}

@@ -183,6 +183,19 @@ func (s *shell) cmdWhy(ctx context.Context, args []string) error {
 	return errors.Join(s.hooks.Why(ctx, args, w, opts), s.resultDone())
 }
 
+// cmdDetect runs the detections and prints the summary on the error output.
+func (s *shell) cmdDetect(ctx context.Context, args []string) error {
+	if s.hooks.Detect == nil {
+		return unavailable("detect")
+	}
+	w, opts := s.dest()
+	summary, err := s.hooks.Detect(ctx, args, w, opts)
+	if err == nil {
+		fmt.Fprintln(s.errOut, summary)
+	}
+	return errors.Join(err, s.resultDone())
+}
+
 // cmdSave saves the last statement that ran as a report.
 func (s *shell) cmdSave(_ context.Context, args []string) error {
 	if s.hooks.SaveReport == nil {

@@ -73,6 +73,9 @@ type Hooks struct {
 	// Why writes what is known of the traffic between two endpoints, args
 	// being SRC DST and k=v parameters and filters (.why).
 	Why func(ctx context.Context, args []string, w io.Writer, opts render.Options) error
+	// Detect runs the detections with k=v options and filters (.detect),
+	// writes the findings to w and returns the summary line.
+	Detect func(ctx context.Context, args []string, w io.Writer, opts render.Options) (summary string, err error)
 	// Fields writes the flow-log field catalog (.fields).
 	Fields func(ctx context.Context, w io.Writer, opts render.Options) error
 	// Rewrite turns a statement in the Athena dialect into DuckDB SQL before

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/flowduck/flowduck/internal/demo"
+	"github.com/flowduck/flowduck/internal/detect"
 	"github.com/flowduck/flowduck/internal/dialect"
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/duckmsg"
@@ -43,8 +44,9 @@ func newDemoCmd(g *globalOptions) *cobra.Command {
 		Long: `Generate a deterministic, realistic VPC Flow Logs dataset in the S3 delivery layout (two
 accounts, two regions, three days; the default v2 format, a v5 custom order and v10 files
 mixed; NODATA/SKIPDATA records; planted incidents: an SSH brute force, a port scan, an RDP
-sweep, a large egress, NAT gateway traffic, BPA rejects, ...), load it, and run a few of the
-queries an investigation starts with.
+sweep, a large egress, a beacon, DNS exfiltration, a crypto miner, NAT gateway traffic, BPA
+rejects, ...), load it, run a few of the queries an investigation starts with, and end with
+flowduck detect finding the planted incidents.
 
 Without --db the demo loads into ./` + demoDB + `, not ./flowduck.duckdb.
 With --out DIR it only writes the files (for benchmarks and tests).`,
@@ -148,6 +150,10 @@ func runDemo(ctx context.Context, o *demoOptions) error {
 	if err := runDemoReport(ctx, s, "admin-ports-exposed", w, ropts); err != nil {
 		return err
 	}
+	fmt.Fprintf(w, "\nEvery detection at once, highest severity first (flowduck detect):\n")
+	if err := runDemoDetect(ctx, s, w, ropts); err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "\nThe data is in %s. Next:\n  flowduck --db %s repl\n  flowduck --db %s reports\n  flowduck --db %s run port-scan\n", s.Path, s.Path, s.Path, s.Path)
 	return nil
 }
@@ -165,6 +171,20 @@ var demoTour = []struct{ title, sql string }{
 		`SELECT srcaddr, count(*) AS attempts, count(DISTINCT dstaddr) AS targets, min(from_unixtime(start)) AS first_seen, max(from_unixtime("end")) AS last_seen FROM vpc_flow_logs WHERE dstport = 22 AND protocol = 6 AND action = 'REJECT' GROUP BY srcaddr ORDER BY attempts DESC, srcaddr LIMIT 5`},
 	{"One source, many ports on one host (a port scan):",
 		`SELECT srcaddr, dstaddr, count(DISTINCT dstport) AS ports, min(from_unixtime(start)) AS first_seen FROM vpc_flow_logs WHERE action = 'REJECT' GROUP BY srcaddr, dstaddr HAVING count(DISTINCT dstport) > 100 ORDER BY ports DESC, srcaddr, dstaddr`},
+}
+
+// runDemoDetect ends the tour with flowduck detect: the planted incidents
+// as findings, then the summary line.
+func runDemoDetect(ctx context.Context, s *duck.Session, w io.Writer, ropts render.Options) error {
+	res, err := detect.Run(ctx, s.Conn, detect.Options{})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	if err := detect.Render(ctx, w, res, ropts); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(w, res.Summary())
+	return err
 }
 
 // runDemoReport runs a built-in report in the tour.

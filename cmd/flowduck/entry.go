@@ -20,10 +20,14 @@ func run(ctx context.Context, args []string, streams *iostreams.IOStreams, geten
 		return exitOK
 	}
 	var usage *usageError
+	var findings *findingsError
 	switch {
 	case errors.Is(err, context.Canceled) || ctx.Err() != nil:
 		fmt.Fprintln(streams.ErrOut, "flowduck: cancelled")
 		return exitCancelled
+	case errors.As(err, &findings):
+		fmt.Fprintf(streams.ErrOut, "flowduck: %s\n", findings.Error())
+		return exitFindings
 	case errors.As(err, &usage):
 		fmt.Fprintf(streams.ErrOut, "flowduck: %s\nRun 'flowduck --help' for usage.\n", duckmsg.OneLine(err.Error()))
 		return exitUsage
@@ -34,11 +38,13 @@ func run(ctx context.Context, args []string, streams *iostreams.IOStreams, geten
 }
 
 // Exit codes of the flowduck command, as the README documents them: 0 ok,
-// 1 error, 2 usage error, 130 cancelled (Ctrl-C).
+// 1 error, 2 usage error, 3 findings at or above detect --fail-on, 130
+// cancelled (Ctrl-C).
 const (
 	exitOK        = 0
 	exitError     = 1
 	exitUsage     = 2
+	exitFindings  = 3
 	exitCancelled = 130
 )
 

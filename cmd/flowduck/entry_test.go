@@ -33,6 +33,10 @@ func TestExitCodes(t *testing.T) {
 		{"report argument not NAME=VALUE", []string{"--db", ":memory:", "run", "top-talkers", "flows"}, exitUsage, `^flowduck: run top-talkers: argument "flows": give parameters as NAME=VALUE or --param NAME=VALUE\nRun 'flowduck --help' for usage.\n$`, nil},
 		{"bad extensions setting", []string{"--db", ":memory:", "sql", "select 1"}, exitUsage, `FLOWDUCK_EXTENSIONS="yes"`, map[string]string{"FLOWDUCK_EXTENSIONS": "yes"}},
 		{"bad since", []string{"--db", ":memory:", "load", "x", "--since", "yesterday"}, exitUsage, `--since: "yesterday" is not a time`, nil},
+		{"detect: bad --fail-on", []string{"--db", ":memory:", "detect", "--fail-on", "severe"}, exitUsage, `--fail-on "severe": use low, medium, high, critical`, nil},
+		{"detect: unknown detection", []string{"--db", ":memory:", "detect", "--only", "beacon"}, exitUsage, `did you mean "beaconing"`, nil},
+		{"detect: missing indicator file", []string{"--db", ":memory:", "detect", "--ioc", "/no/such/ioc.txt"}, exitUsage, `ioc: open /no/such/ioc.txt`, nil},
+		{"detect: bad --param", []string{"--db", ":memory:", "detect", "--param", "min_ports=5"}, exitUsage, `use DETECTION.NAME=VALUE`, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

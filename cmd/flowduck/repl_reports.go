@@ -54,6 +54,9 @@ func addReportHooks(h *repl.Hooks, s *duck.Session, g *globalOptions) {
 	h.Why = func(ctx context.Context, args []string, w io.Writer, opts render.Options) error {
 		return shellWhy(ctx, s, args, w, opts)
 	}
+	h.Detect = func(ctx context.Context, args []string, w io.Writer, opts render.Options) (string, error) {
+		return shellDetect(ctx, s, g, args, w, opts)
+	}
 	h.SaveReport = func(name, sql string) (string, error) {
 		dir, err := queries.UserDir(g.getenv)
 		if err != nil {

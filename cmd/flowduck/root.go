@@ -98,6 +98,7 @@ func commands() []func(*globalOptions) *cobra.Command {
 	return []func(*globalOptions) *cobra.Command{
 		newCheckCmd,
 		newDemoCmd,
+		newDetectCmd,
 		newExportCmd,
 		newFilesCmd,
 		newHTMLCmd,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/flowduck/flowduck/internal/detect"
 	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/queries"
 )
@@ -19,6 +20,7 @@ type runOptions struct {
 	output     outputFlag
 	reportsDir string
 	showSQL    bool
+	ioc        string
 
 	filter filterFlags
 }
@@ -67,6 +69,7 @@ declared types. Every report honours the common filters --since/--until
 	fl.StringArrayVarP(&opts.params, "param", "p", nil, "set a report parameter: `NAME=VALUE` (repeatable)")
 	opts.filter.register(cmd, "only records", filter.Names...)
 	fl.BoolVar(&opts.showSQL, "show-sql", false, "print the report's SQL instead of running it")
+	fl.StringVar(&opts.ioc, "ioc", "", "indicator list for a report that reads one (ioc-match): `FILE` of IPs/CIDRs, one per line, or CSV with an ip column")
 	registerReportsDir(cmd, &opts.reportsDir)
 	opts.output.register(cmd)
 	return cmd
@@ -105,11 +108,22 @@ func runReport(ctx context.Context, opts *runOptions) error {
 		return err
 	}
 	ropts.Title, ropts.SQL, ropts.Facts = report.Name, report.SQL, runFacts(opts, report)
+	if opts.ioc != "" {
+		if _, err := detect.ReadIOC(opts.ioc); err != nil {
+			return &usageError{err: err}
+		}
+	}
 	s, err := opts.g.openReader(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if opts.ioc != "" {
+		if err := detect.LoadIOC(ctx, s.Conn, opts.ioc); err != nil {
+			return err
+		}
+		defer detect.DropIOC(ctx, s.Conn)
+	}
 	return queries.Run(ctx, s.Conn, call, opts.g.streams.Out, ropts)
 }
 

@@ -47,6 +47,9 @@ type Options struct {
 	// few v10 files, one format per flow log), FormatV2 (only the default
 	// 14-field format) or FormatV5 (only the v5 custom order).
 	Formats string
+	// NoScenarios leaves the planted scenarios out: background traffic only
+	// (the clean data the detections must stay quiet on).
+	NoScenarios bool
 }
 
 // File describes one written file.
@@ -108,7 +111,7 @@ func (o Options) withDefaults() (Options, error) {
 
 // planted reports whether the options leave room for the scenarios.
 func (o Options) planted() bool {
-	return o.Records >= ScenarioMinRecords && o.Files >= ScenarioMinFiles && o.Days >= ScenarioMinDays
+	return !o.NoScenarios && o.Records >= ScenarioMinRecords && o.Files >= ScenarioMinFiles && o.Days >= ScenarioMinDays
 }
 
 // Generate writes the flow-log files under dir (created if needed) and

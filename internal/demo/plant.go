@@ -15,19 +15,19 @@ type scenarioFile struct {
 
 // scenarioFiles lists the files of the planted scenarios (see scenarios.go).
 var scenarioFiles = []scenarioFile{
-	{0, BruteForceDay, BruteForceHour, plantBruteForce},
+	{0, BruteForceDay, BruteForceHour, func(p *planter) { plantBruteForce(p); plantBeacon(p) }},
 	{0, ExposureDay, ExposureHour, func(p *planter) { plantExposures(p); plantNACL(p) }},
 	{0, OffHoursDay, 1, plantOffHours},
 	{0, OffHoursDay, 2, plantOffHours},
 	{0, OffHoursDay, 3, plantOffHours},
 	{1, ConversationDay, ConversationHour, plantConversation},
-	{1, HalfOpenDay, HalfOpenHour, plantHalfOpen},
+	{1, HalfOpenDay, HalfOpenHour, func(p *planter) { plantHalfOpen(p); plantDNSExfil(p) }},
 	{1, SweepDay, SweepHour, plantSweep},
 	{2, PortScanDay, PortScanHour, plantPortScan},
-	{2, NATDay, NATHour, plantNAT},
+	{2, NATDay, NATHour, func(p *planter) { plantNAT(p); plantMining(p) }},
 	{3, GapDay, GapHour, plantGap},
 	{3, UnusualDay, UnusualHour, plantUnusual},
-	{3, LargeEgressDay, LargeEgressHour, plantLargeEgress},
+	{3, LargeEgressDay, LargeEgressHour, func(p *planter) { plantLargeEgress(p); plantUnidirectional(p) }},
 	{4, BPADay, BPAHour, plantBPAAndECS},
 }
 
@@ -336,5 +336,47 @@ func plantNACL(p *planter) {
 		t := p.at(10*k, 0)
 		p.emit(conn{client: h, sAddr: NACLServer, sport: int32(50123 + k), dport: NACLPort, proto: 17,
 			start: t, end: t + 1, replyAction: actionReject, pktsOut: 1, bytesOut: 76, pktsIn: 1, bytesIn: 76})
+	}
+}
+
+func plantBeacon(p *planter) {
+	h := p.host(BeaconSource)
+	for k := range BeaconConnections {
+		t := p.at(5+k, (k*7)%5)
+		p.emit(conn{client: h, sAddr: BeaconDestination, sport: int32(52000 + 17*k), dport: BeaconPort, proto: 6,
+			start: t, end: t + 2, pktsOut: 6, bytesOut: int64(900 + 10*(k%7)), pktsIn: 5, bytesIn: int64(1300 + 20*(k%5)),
+			cFlags: 3, sFlags: 19})
+	}
+}
+
+func plantDNSExfil(p *planter) {
+	h := p.host(DNSExfilSource)
+	t := p.at(5, 0)
+	for k := range DNSExfilQueries {
+		p.emit(conn{client: h, sAddr: DNSExfilResolver, sport: int32(33000 + 29*k), dport: 53, proto: 17,
+			start: t, end: t + 1, pktsOut: 1, bytesOut: int64(220 + 10*(k%5)), pktsIn: 1, bytesIn: 130})
+		t += int64(6 + (k*7)%13)
+	}
+}
+
+func plantMining(p *planter) {
+	h := p.host(MiningSource)
+	for m := range MiningMinutes {
+		t := p.at(20+m, 0)
+		c := conn{client: h, sAddr: MiningPool, sport: 49999, dport: MiningPort, proto: 6,
+			start: t, end: t + 59, pktsOut: 30, bytesOut: int64(4000 + 50*m), pktsIn: 30, bytesIn: int64(6000 + 80*m)}
+		if m == 0 {
+			c.cFlags, c.sFlags = 2, 18
+		}
+		p.emit(c)
+	}
+}
+
+func plantUnidirectional(p *planter) {
+	h := p.host(UniSource)
+	for m := range UniRecords {
+		t := p.at(5+m, 0)
+		p.emit(conn{client: h, sAddr: UniDestination, sport: 40125, dport: UniPort, proto: 17,
+			start: t, end: t + 58, noReply: true, pktsOut: 40, bytesOut: int64(48_000 + 100*m)})
 	}
 }

@@ -47,7 +47,7 @@ package demo
 // DatasetVersion changes whenever the records Generate writes for the same
 // options change (a scenario planted or altered): caches of generated files
 // are keyed by it.
-const DatasetVersion = 2
+const DatasetVersion = 3
 
 // Thresholds for planting the scenarios.
 const (
@@ -58,7 +58,7 @@ const (
 	// ScenarioMinDays is the number of days the scenarios span.
 	ScenarioMinDays = 2
 	// ScenarioRecords is the number of records the scenarios add, all together.
-	ScenarioRecords = 2562
+	ScenarioRecords = 3212
 )
 
 // Accounts and regions of the estate. Flow logs: 0 = A/us-east-1, 1 =
@@ -348,4 +348,59 @@ const (
 	NACLQueries   = 3
 	NACLDay       = ExposureDay
 	NACLHour      = ExposureHour
+)
+
+// Beacon: BeaconSource (app-2 of flow log 0, account A, us-east-1, v2)
+// connects to BeaconDestination port BeaconPort once a minute, 0-4 s late,
+// from 14:05 UTC on day 0, in the brute force's file: BeaconConnections
+// short connections (a new source port each, about 1 KB each way), each a
+// request and a reply record. No other host talks to BeaconDestination.
+const (
+	BeaconSource      = "10.10.10.12"
+	BeaconDestination = "203.0.113.66"
+	BeaconPort        = 443
+	BeaconConnections = 50
+	BeaconDay         = BruteForceDay
+	BeaconHour        = BruteForceHour
+)
+
+// DNS exfiltration: DNSExfilSource (app-3 of flow log 1, account A,
+// eu-west-1, v5) sends DNSExfilQueries queries of 220-260 bytes (one packet
+// each, a new source port each) to DNSExfilResolver port 53, a resolver
+// outside the VPC, at irregular 6-18 s intervals from 08:05 UTC on day 1, in
+// the half-open file; each gets a 130-byte answer. Background DNS queries
+// are 60-90 bytes.
+const (
+	DNSExfilSource   = "10.20.10.13"
+	DNSExfilResolver = "192.0.2.53"
+	DNSExfilQueries  = 240
+	DNSExfilDay      = HalfOpenDay
+	DNSExfilHour     = HalfOpenHour
+)
+
+// Crypto mining: MiningSource (a worker of flow log 2, account B,
+// us-east-1, v5) holds one stratum connection to MiningPool port MiningPort
+// for MiningMinutes one-minute windows from 10:20 UTC on day 0, in the NAT
+// file: a request and a reply record each minute. The background never
+// connects out to a mining-pool port.
+const (
+	MiningSource  = "10.30.32.15"
+	MiningPool    = "203.0.113.33"
+	MiningPort    = 3333
+	MiningMinutes = 20
+	MiningDay     = NATDay
+	MiningHour    = NATHour
+)
+
+// Unidirectional egress: UniSource (app-2 of flow log 3, account B,
+// eu-west-1, v2) sends UDP from port 40125 to UniDestination port UniPort
+// in UniRecords ACCEPTed one-minute records from 16:05 UTC on day 1, in the
+// large egress's file, and nothing ever comes back from UniDestination.
+const (
+	UniSource      = "10.40.10.12"
+	UniDestination = "192.0.2.88"
+	UniPort        = 8125
+	UniRecords     = 30
+	UniDay         = LargeEgressDay
+	UniHour        = LargeEgressHour
 )

@@ -442,10 +442,30 @@ func checkScenarios(t *testing.T, d scenarioData, full bool) {
 		}
 		d.expectAt(t, "nacl", all, NACLDay, NACLHour, NACLHour)
 	})
+	t.Run("detection incidents", func(t *testing.T) {
+		for _, tt := range []struct {
+			name      string
+			peer      string
+			out, back int
+			day, hour int
+		}{
+			{"beacon", BeaconDestination, BeaconConnections, BeaconConnections, BeaconDay, BeaconHour},
+			{"dns exfiltration", DNSExfilResolver, DNSExfilQueries, DNSExfilQueries, DNSExfilDay, DNSExfilHour},
+			{"mining", MiningPool, MiningMinutes, MiningMinutes, MiningDay, MiningHour},
+			{"unidirectional egress", UniDestination, UniRecords, 0, UniDay, UniHour},
+		} {
+			all := d.where(func(r row) bool { return in(tt.peer, r.s("srcaddr"), r.s("dstaddr")) })
+			out := d.where(func(r row) bool { return r.s("dstaddr") == tt.peer && r.s("action") == "ACCEPT" })
+			expectEq(t, tt.name+" records out", len(out), tt.out)
+			expectEq(t, tt.name+" records back", len(all)-len(out), tt.back)
+			d.expectAt(t, tt.name, all, tt.day, tt.hour, tt.hour)
+		}
+	})
 	t.Run("documentation ranges belong to scenarios", func(t *testing.T) {
 		known := map[string]bool{BruteForceSource: true, PortScanSource: true, SweepSource: true,
 			LargeEgressDestination: true, NATOtherDestination: true, DatabaseExposureSource: true,
-			GREPeer: true, ESPPeer: true, FloodSource: true, OffHoursDestination: true, ECSPaymentsExternal: true, NACLServer: true}
+			GREPeer: true, ESPPeer: true, FloodSource: true, OffHoursDestination: true, ECSPaymentsExternal: true, NACLServer: true,
+			BeaconDestination: true, DNSExfilResolver: true, MiningPool: true, UniDestination: true}
 		for _, e := range AdminExposures {
 			known[e.Source] = true
 		}

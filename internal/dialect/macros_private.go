@@ -42,7 +42,17 @@ const PrivateMacro = "is_private"
 // privateMacroSQL returns the CREATE TEMP MACRO statement for is_private:
 // the address's scope (schema.ScopeSQL) is one of the private scopes.
 func privateMacroSQL() (string, error) {
-	scope, err := schema.ScopeSQL("addr")
+	expr, err := PrivateSQL("addr")
+	if err != nil {
+		return "", err
+	}
+	return `CREATE OR REPLACE TEMP MACRO ` + PrivateMacro + `(addr) AS ` + expr, nil
+}
+
+// PrivateSQL returns the expression is_private(addr) stands for, over the
+// SQL expression addr.
+func PrivateSQL(addr string) (string, error) {
+	scope, err := schema.ScopeSQL(addr)
 	if err != nil {
 		return "", err
 	}
@@ -50,7 +60,7 @@ func privateMacroSQL() (string, error) {
 	for _, s := range schema.PrivateScopes() {
 		quoted = append(quoted, "'"+s+"'")
 	}
-	return `CREATE OR REPLACE TEMP MACRO ` + PrivateMacro + `(addr) AS ` + scope + ` IN (` + strings.Join(quoted, ", ") + `)`, nil
+	return scope + ` IN (` + strings.Join(quoted, ", ") + `)`, nil
 }
 
 // InstallPrivate creates the is_private macro on conn, as a temporary macro.

@@ -1,5 +1,6 @@
 -- name: admin-ports-exposed
 -- description: Remote administration ports (SSH, Telnet, RDP, WinRM) that accepted connections from outside the private ranges
+-- detection: severity=high mitre=T1133
 
 WITH admin_ports (port, service) AS (
     VALUES
@@ -12,7 +13,7 @@ WITH admin_ports (port, service) AS (
 
 exposed AS (
     -- accepted requests from a public address to an admin port
-    SELECT f.dstaddr, f.dstport, p.service, f.srcaddr, f.interface_id, f.start
+    SELECT f.dstaddr, f.dstport, p.service, f.srcaddr, f.interface_id, f.bytes, f.start
     FROM vpc_flow_logs f
     JOIN admin_ports p ON f.dstport = p.port
     WHERE f.action = 'ACCEPT'
@@ -28,7 +29,15 @@ SELECT
     count(*) AS flows,
     from_unixtime(min(start)) AS first_seen,
     from_unixtime(max(start)) AS last_seen,
-    max(interface_id) AS interface_id
+    max(interface_id) AS interface_id,
+    -- the finding
+    'admin-ports-exposed' AS detection,
+    'high' AS severity,
+    'T1133' AS mitre,
+    format('{} -> {}:{}', srcaddr, dstaddr, dstport) AS subject,
+    format('{} {} connection(s) from the public address {} accepted on {} port {} of {}',
+        count(*), service, srcaddr, 'administration', dstport, dstaddr) AS evidence,
+    sum(bytes) AS bytes
 FROM exposed
 GROUP BY dstaddr, dstport, service, srcaddr
 ORDER BY min(start), host, port, source;

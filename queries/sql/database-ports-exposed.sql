@@ -1,5 +1,6 @@
 -- name: database-ports-exposed
 -- description: Database ports (SQL Server, MySQL, PostgreSQL, Oracle, Redshift, MongoDB, Redis, Elasticsearch) that accepted connections from outside the private ranges
+-- detection: severity=high mitre=T1190
 
 WITH database_ports (port, service) AS (
     VALUES
@@ -32,7 +33,14 @@ SELECT
     sum(bytes) AS bytes,
     from_unixtime(min(start)) AS first_seen,
     from_unixtime(max(start)) AS last_seen,
-    max(interface_id) AS interface_id
+    max(interface_id) AS interface_id,
+    -- the finding
+    'database-ports-exposed' AS detection,
+    'high' AS severity,
+    'T1190' AS mitre,
+    format('{} -> {}:{}', srcaddr, dstaddr, dstport) AS subject,
+    format('{} {} connection(s) from the public address {} accepted on {} port {} of {}',
+        count(*), service, srcaddr, 'database', dstport, dstaddr) AS evidence
 FROM exposed
 GROUP BY dstaddr, dstport, service, srcaddr
 ORDER BY min(start), host, port, source;

@@ -2,6 +2,7 @@
 -- description: One source trying one port on many hosts within a time window (horizontal scan)
 -- param: min_hosts int 50 "distinct destination hosts that make a sweep"
 -- param: window duration 10m "length of the time windows hosts are counted in"
+-- detection: severity=medium mitre=T1046
 
 WITH probes AS (
     -- each record, placed in its window ($window is bound in seconds)
@@ -11,6 +12,9 @@ WITH probes AS (
         dstport,
         protocol,
         action,
+        bytes,
+        start,
+        "end",
         start - start % $window AS window_start
     FROM vpc_flow_logs
     WHERE log_status = 'OK'
@@ -25,7 +29,10 @@ windows AS (
         window_start,
         count(DISTINCT dstaddr) AS hosts,
         count(*) AS attempts,
-        count_if(action = 'REJECT') AS rejected
+        count_if(action = 'REJECT') AS rejected,
+        sum(bytes) AS bytes,
+        min(start) AS first_start,
+        max("end") AS last_end
     FROM probes
     GROUP BY srcaddr, dstport, protocol, window_start
 )
@@ -37,7 +44,18 @@ SELECT
     from_unixtime(window_start) AS window_start,
     hosts,
     attempts,
-    rejected
+    rejected,
+    -- the finding
+    'host-sweep' AS detection,
+    'medium' AS severity,
+    'T1046' AS mitre,
+    format('{} -> port {}/{}', srcaddr, dstport, CASE protocol WHEN 6 THEN 'tcp' WHEN 17 THEN 'udp' ELSE CAST(protocol AS VARCHAR) END) AS subject,
+    format('{} tried port {} on {} hosts within {} s; {} of {} attempts rejected',
+        srcaddr, dstport, hosts, $window, rejected, attempts) AS evidence,
+    attempts AS flows,
+    bytes,
+    from_unixtime(first_start) AS first_seen,
+    from_unixtime(last_end) AS last_seen
 FROM windows
 WHERE hosts >= $min_hosts
 ORDER BY window_start, srcaddr, dstport;

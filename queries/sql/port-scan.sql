@@ -2,6 +2,7 @@
 -- description: One source probing many destination ports on one host within a time window (vertical scan)
 -- param: min_ports int 100 "distinct destination ports that make a scan"
 -- param: window duration 10m "length of the time windows ports are counted in"
+-- detection: severity=medium mitre=T1046
 
 WITH probes AS (
     -- each record, placed in its window ($window is bound in seconds)
@@ -10,6 +11,9 @@ WITH probes AS (
         dstaddr,
         dstport,
         action,
+        bytes,
+        start,
+        "end",
         start - start % $window AS window_start
     FROM vpc_flow_logs
     WHERE log_status = 'OK'
@@ -25,7 +29,10 @@ windows AS (
         count(*) AS attempts,
         count_if(action = 'REJECT') AS rejected,
         min(dstport) AS lowest_port,
-        max(dstport) AS highest_port
+        max(dstport) AS highest_port,
+        sum(bytes) AS bytes,
+        min(start) AS first_start,
+        max("end") AS last_end
     FROM probes
     GROUP BY srcaddr, dstaddr, window_start
 )
@@ -38,7 +45,18 @@ SELECT
     attempts,
     rejected,
     lowest_port,
-    highest_port
+    highest_port,
+    -- the finding
+    'port-scan' AS detection,
+    'medium' AS severity,
+    'T1046' AS mitre,
+    srcaddr || ' -> ' || dstaddr AS subject,
+    format('{} probed {} ports ({}-{}) on {} within {} s; {} of {} attempts rejected',
+        srcaddr, ports, lowest_port, highest_port, dstaddr, $window, rejected, attempts) AS evidence,
+    attempts AS flows,
+    bytes,
+    from_unixtime(first_start) AS first_seen,
+    from_unixtime(last_end) AS last_seen
 FROM windows
 WHERE ports >= $min_ports
 ORDER BY window_start, srcaddr, dstaddr;

@@ -1,5 +1,6 @@
 -- name: unusual-protocols
 -- description: Traffic in protocols other than TCP, UDP, ICMP and ICMPv6, by protocol and address pair
+-- detection: severity=low mitre=T1095
 
 WITH unusual AS (
     SELECT protocol, srcaddr, dstaddr, action, packets, bytes, start
@@ -29,7 +30,13 @@ SELECT
     sum(packets) AS packets,
     sum(bytes) AS bytes,
     from_unixtime(min(start)) AS first_seen,
-    from_unixtime(max(start)) AS last_seen
+    from_unixtime(max(start)) AS last_seen,
+    -- the finding
+    'unusual-protocols' AS detection,
+    'low' AS severity,
+    'T1095' AS mitre,
+    format('{} -> {} (protocol {})', srcaddr, dstaddr, protocol) AS subject,
+    format('{} record(s) of IP protocol {} from {} to {}, {}', count(*), protocol, srcaddr, dstaddr, action) AS evidence
 FROM unusual
 GROUP BY protocol, srcaddr, dstaddr, action
 ORDER BY protocol, srcaddr, dstaddr, action;
