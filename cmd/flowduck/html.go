@@ -54,7 +54,7 @@ The file loads nothing from anywhere: attach it to a ticket as it is.`,
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.out, "output", "o", defaultHTMLFile, "the file to write (- for standard output)")
 	fl.StringVar(&opts.title, "title", "", "the page's title (default \""+htmlreport.DefaultTitle+"\")")
-	fl.StringVar(&opts.iocFile, "ioc", "", "a file of indicators (addresses, CIDRs) for the detections")
+	fl.StringVar(&opts.iocFile, "ioc", "", "a `FILE` of indicators for the ioc-match detection (as flowduck detect --ioc)")
 	opts.filter.register(cmd, "only records", htmlFilters...)
 	return cmd
 }
@@ -69,7 +69,7 @@ func runHTML(ctx context.Context, opts *htmlOptions) error {
 	if err != nil {
 		return err
 	}
-	detector, err := newDetector(opts.iocFile)
+	detector, err := newDetector(opts, f)
 	if err != nil {
 		return err
 	}

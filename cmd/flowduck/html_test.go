@@ -138,7 +138,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	if err := p.Eval(`Array.from(document.querySelectorAll("section")).map(s => s.id)`, &sections); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"loaded", "traffic", "talkers", "ports", "rejected", "conversations"} {
+	for _, want := range []string{"loaded", "findings", "traffic", "talkers", "ports", "rejected", "conversations"} {
 		if !slices.Contains(sections, want) {
 			t.Errorf("sections %q: %s is missing", sections, want)
 		}
@@ -152,13 +152,43 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	}
 
 	// The SQL under each section, as the page shows it, run again.
-	var queries []struct{ Section, SQL string }
-	if err := p.Eval(`Array.from(document.querySelectorAll("details.sql pre")).map(pre => ({section: pre.closest("section").id, sql: pre.textContent}))`, &queries); err != nil {
+	var queries []struct{ Section, Label, SQL string }
+	if err := p.Eval(`Array.from(document.querySelectorAll("details.sql")).map(d => ({section: d.closest("section").id, label: d.querySelector("summary").textContent, sql: d.querySelector("pre").textContent}))`, &queries); err != nil {
 		t.Fatal(err)
 	}
 	rows := map[string]int{}
+	detections := 0
 	for _, q := range queries {
+		if q.Section == "findings" {
+			// a detection is a saved report: its SQL is the report's, run
+			// by flowduck detect with the report's parameters bound
+			detections++
+			name := strings.Fields(strings.TrimPrefix(q.Label, "SQL: detection "))[0]
+			if want := flowduckOK(t, "run", name, "--show-sql"); q.SQL != want {
+				t.Errorf("findings: the SQL shown for %s is not the report's", name)
+			}
+			continue
+		}
 		rows[q.Section] = csvRows(t, flowduckOK(t, "--db", db, "sql", "-o", "csv", q.SQL))
+	}
+	if detections < 10 {
+		t.Errorf("findings: the SQL of %d detections shown, want every detection that ran", detections)
+	}
+	var findings []struct{ Severity, Class, Detection string }
+	if err := p.Eval(`Array.from(document.querySelectorAll("#findings tbody tr")).map(tr => ({severity: tr.cells[0].textContent, class: tr.cells[0].className, detection: tr.cells[1].textContent}))`, &findings); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, f := range findings {
+		seen[f.Detection] = true
+		if f.Class != "sev-"+f.Severity {
+			t.Errorf("finding %s: severity %q coloured by class %q", f.Detection, f.Severity, f.Class)
+		}
+	}
+	for _, want := range []string{"port-scan", "brute-force", "large-egress"} {
+		if !seen[want] {
+			t.Errorf("findings %v: the demo's planted %s is missing", seen, want)
+		}
 	}
 	if len(queries) < len(sections) {
 		t.Errorf("%d SQL statements shown for %d sections", len(queries), len(sections))
