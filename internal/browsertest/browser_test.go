@@ -74,7 +74,7 @@ func TestBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		path := filepath.Join(t.TempDir(), "shot.png")
-		if err := p.Screenshot(path, 400); err != nil {
+		if err := p.Screenshot(path, 400, 0); err != nil {
 			t.Fatal(err)
 		}
 		data, err := os.ReadFile(path)

@@ -207,9 +207,9 @@ func (p *Page) Media(media string) error {
 	return p.call(ctx, "Emulation.setEmulatedMedia", map[string]any{"media": media}, nil)
 }
 
-// Screenshot writes a PNG of the whole page, width CSS pixels wide, to
-// path.
-func (p *Page) Screenshot(path string, width int) error {
+// Screenshot writes a PNG of the page, width CSS pixels wide, to path: the
+// whole page, or its first maxHeight pixels when maxHeight > 0.
+func (p *Page) Screenshot(path string, width, maxHeight int) error {
 	ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
 	defer cancel()
 	metrics := map[string]any{"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": false}
@@ -220,7 +220,11 @@ func (p *Page) Screenshot(path string, width int) error {
 	if err := p.Eval("document.documentElement.scrollHeight", &height); err != nil {
 		return err
 	}
-	metrics["height"] = int(math.Ceil(height))
+	h := int(math.Ceil(height))
+	if maxHeight > 0 {
+		h = min(h, maxHeight)
+	}
+	metrics["height"] = h
 	if err := p.call(ctx, "Emulation.setDeviceMetricsOverride", metrics, nil); err != nil {
 		return err
 	}

@@ -162,7 +162,7 @@ func TestPageInBrowser(t *testing.T) {
 		t.Errorf("network requests: %q", got)
 	}
 	if dir := os.Getenv("FLOWDUCK_ARTIFACTS"); dir != "" {
-		if err := p.Screenshot(filepath.Join(dir, "htmlpage-sample.png"), 1100); err != nil {
+		if err := p.Screenshot(filepath.Join(dir, "htmlpage-sample.png"), 1100, 0); err != nil {
 			t.Error(err)
 		}
 	}

@@ -84,12 +84,12 @@ func (r *run) findings() (htmlpage.Section, error) {
 		if t.IsZero() {
 			return htmlpage.Cell{Text: "", Null: true}
 		}
-		return htmlpage.Cell{Text: t.In(loc).Format("2006-01-02 15:04:05"), Class: "nowrap"}
+		return htmlpage.Cell{Text: t.In(loc).Format("2006-01-02 15:04:05")}
 	}
 	for _, f := range d.Findings {
 		t.Rows = append(t.Rows, []htmlpage.Cell{
 			{Text: f.Severity, Class: "sev-" + severityClass(f.Severity)},
-			{Text: f.Detection, Class: "nowrap"}, {Text: f.MITRE}, {Text: f.Subject}, {Text: f.Evidence, Class: "evidence"},
+			{Text: f.Detection}, {Text: f.MITRE}, {Text: f.Subject}, {Text: f.Evidence, Class: "evidence"},
 			numCell(f.Flows), {Text: count(f.Bytes), Num: float64(f.Bytes)}, at(f.FirstSeen), at(f.LastSeen),
 		})
 	}

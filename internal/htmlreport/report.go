@@ -61,11 +61,11 @@ func Build(ctx context.Context, conn *sql.Conn, opts Options) (htmlpage.Page, er
 	}
 	r := &run{ctx: ctx, conn: conn, opts: opts}
 	page := htmlpage.Page{Title: opts.Title, Facts: r.facts()}
-	steps := []func() (htmlpage.Section, error){r.loaded}
+	steps := []func() (htmlpage.Section, error){r.loaded, r.traffic}
 	if opts.Detector != nil {
 		steps = append(steps, r.findings)
 	}
-	steps = append(steps, r.traffic, r.talkers, r.ports, r.rejected, r.conversations)
+	steps = append(steps, r.talkers, r.ports, r.rejected, r.conversations)
 	for _, step := range steps {
 		sec, err := step()
 		if err != nil {
