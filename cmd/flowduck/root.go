@@ -101,6 +101,7 @@ func commands() []func(*globalOptions) *cobra.Command {
 		newDetectCmd,
 		newExportCmd,
 		newFilesCmd,
+		newHTMLCmd,
 		newInsightsCmd,
 		newRejectsCmd,
 		newLoadCmd,

@@ -107,6 +107,7 @@ func runReport(ctx context.Context, opts *runOptions) error {
 	if err != nil {
 		return err
 	}
+	ropts.Title, ropts.SQL, ropts.Facts = report.Name, report.SQL, runFacts(opts, report)
 	if opts.ioc != "" {
 		if _, err := detect.ReadIOC(opts.ioc); err != nil {
 			return &usageError{err: err}

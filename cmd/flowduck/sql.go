@@ -95,6 +95,7 @@ func runStatement(ctx context.Context, s *duck.Session, stmt string, w io.Writer
 		return err
 	}
 	defer rows.Close()
+	ropts.SQL = stmt // shown under the result by the html format
 	if _, err := render.Rows(ctx, w, rows, ropts); err != nil {
 		return dialect.ExplainError(err)
 	}

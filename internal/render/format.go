@@ -20,6 +20,7 @@ const (
 	Markdown Format = "markdown"
 	Line     Format = "line"
 	Chart    Format = "chart"
+	HTML     Format = "html"
 )
 
 // FormatInfo describes one output format in the [Formats] registry.
@@ -50,6 +51,7 @@ var Formats = []FormatInfo{
 	{Name: Markdown, Description: "GitHub markdown pipe table", Streams: false, Separator: "\n", write: writeMarkdown},
 	{Name: Line, Description: "one `column = value` line per column, a blank line between rows", Streams: false, Separator: "\n", write: writeLine},
 	{Name: Chart, Description: "a chart: areas over time for a time column, else bars per label", Streams: false, Separator: "\n", write: writeChart},
+	{Name: HTML, Description: "one self-contained HTML page: the table and its chart where the shape has one", Streams: false, write: writeHTML},
 }
 
 // UnknownFormatError reports a format name that is not in [Formats].

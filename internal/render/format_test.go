@@ -21,12 +21,13 @@ func TestParseFormat(t *testing.T) {
 		{name: "markdown", in: "markdown", want: Markdown},
 		{name: "line", in: "line", want: Line},
 		{name: "chart", in: "chart", want: Chart},
+		{name: "html", in: "html", want: HTML},
 		{name: "upper case", in: "CSV", want: CSV},
 		{name: "surrounding space", in: " json ", want: JSON},
 		{name: "typo", in: "jsn", suggestion: JSON},
 		{name: "transposed", in: "tabel", suggestion: Table},
 		{name: "prefix", in: "mark", suggestion: Markdown},
-		{name: "unknown", in: "xml"},
+		{name: "unknown", in: "parquet"},
 		{name: "empty", in: ""},
 	}
 	for _, tc := range tests {
@@ -59,7 +60,7 @@ func TestParseFormat(t *testing.T) {
 }
 
 func TestRegistry(t *testing.T) {
-	want := []string{"table", "csv", "tsv", "json", "jsonl", "markdown", "line", "chart"}
+	want := []string{"table", "csv", "tsv", "json", "jsonl", "markdown", "line", "chart", "html"}
 	if got := Names(); !slices.Equal(got, want) {
 		t.Errorf("Names() = %v, want %v", got, want)
 	}

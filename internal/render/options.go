@@ -1,6 +1,10 @@
 package render
 
-import "time"
+import (
+	"time"
+
+	"github.com/flowduck/flowduck/internal/htmlpage"
+)
 
 // DefaultNull is the text shown for NULL in table, markdown and line output
 // when [Options.Null] is empty.
@@ -43,6 +47,12 @@ type Options struct {
 	// chart). Set it only when the output is a terminal and NO_COLOR is
 	// unset; the text is the same without it.
 	Color bool
+	// Title, SQL and Facts head the page of the html format: its title
+	// ("flowduck result" when empty), the SQL shown under the result and
+	// facts shown under the title. The other formats ignore them.
+	Title string
+	SQL   string
+	Facts []htmlpage.Fact
 }
 
 // withDefaults fills the empty fields of o with their defaults.
