@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/flowduck/flowduck/internal/detect"
-	"github.com/flowduck/flowduck/internal/dialect"
 	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/internal/htmlpage"
 	"github.com/flowduck/flowduck/internal/htmlreport"
@@ -60,12 +59,6 @@ func (d *htmlDetector) options(f filter.Filter) detect.Options {
 // Detect runs the detections and returns their findings, with the SQL of
 // each detection that ran (a saved report: `flowduck run NAME` reruns it).
 func (d *htmlDetector) Detect(ctx context.Context, conn *sql.Conn, f filter.Filter) (htmlreport.Detections, error) {
-	// The session installs the dialect's macros as statements name them
-	// (dialect.Ensure); detect runs its statements itself, so the whole
-	// dialect goes in first.
-	if err := dialect.Install(ctx, conn); err != nil {
-		return htmlreport.Detections{}, err
-	}
 	res, err := detect.Run(ctx, conn, d.options(f))
 	if err != nil {
 		return htmlreport.Detections{}, err
