@@ -16,6 +16,16 @@ WITH probes AS (
       AND protocol IN (6, 17)
 ),
 
+candidates AS (
+    -- a window with $min_ports distinct ports has at least $min_ports records:
+    -- counting records by a hash of (source, host, window) is cheap, and finds
+    -- every such window (a collision only adds a candidate, checked below)
+    SELECT hash(srcaddr, dstaddr, window_start) AS h
+    FROM probes
+    GROUP BY h
+    HAVING count(*) >= $min_ports
+),
+
 windows AS (
     SELECT
         srcaddr,
@@ -27,6 +37,7 @@ windows AS (
         min(dstport) AS lowest_port,
         max(dstport) AS highest_port
     FROM probes
+    WHERE hash(srcaddr, dstaddr, window_start) IN (SELECT h FROM candidates)
     GROUP BY srcaddr, dstaddr, window_start
 )
 
