@@ -51,16 +51,20 @@ func reasonSQL(column, v, what string) string {
 // quoteSQL quotes a string literal.
 func quoteSQL(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
-// valueOK is the condition that the value of f, read by read_csv as text
-// (raw, NULL for '-') and for an integer field cast to its type (n), is
+// valueOK is the condition that the value of integer field f, read by
+// read_csv as text (raw, NULL for '-') and cast to its type (n), is
 // acceptable.
 func valueOK(f schema.Field, raw, n string) string {
-	if !isInteger(f) {
-		return fmt.Sprintf("(%s IS NULL OR NOT contains(%s, chr(0)))", raw, raw)
-	}
 	cond := fmt.Sprintf("CAST(%s AS VARCHAR) = %s AND %s >= 0", n, raw, n)
 	if hi := maxValue(f.Column); hi > 0 {
 		cond += fmt.Sprintf(" AND %s <= %d", n, hi)
 	}
 	return fmt.Sprintf("(%s IS NULL OR coalesce(%s, false))", raw, cond)
+}
+
+// textOK is the condition that none of the text values raws (NULL for '-')
+// holds a NUL byte: one search over their concatenation (concat skips
+// NULLs), cheaper than one per field.
+func textOK(raws []string) string {
+	return fmt.Sprintf("NOT contains(concat(%s), chr(0))", strings.Join(raws, ", "))
 }
