@@ -101,7 +101,7 @@ func csvRead(g *group, jobs []*job, rejectsTable, scanTable string) string {
 		cols = append(cols, "'_event_time': 'VARCHAR'")
 	}
 	for _, f := range g.fields {
-		// Integers are read as text and checked in SQL (see valueOK).
+		// Integers are read as text and checked in SQL (see valuesOK).
 		cols = append(cols, fmt.Sprintf("%s: 'VARCHAR'", store.Literal(f.Column)))
 	}
 	return fmt.Sprintf("read_csv(%s, delim = ' ', quote = '', escape = '', header = %t, nullstr = '-', auto_detect = false, strict_mode = true, columns = {%s}, compression = %s, store_rejects = true, rejects_table = %s, rejects_scan = %s)",
@@ -109,12 +109,12 @@ func csvRead(g *group, jobs []*job, rejectsTable, scanTable string) string {
 }
 
 // textInsert loads a text group straight from read_csv. Each integer field
-// is cast once (_fd_nI); a row whose values are not all acceptable (valueOK,
+// is cast once (_fd_nI); a row whose values are not all acceptable (valuesOK,
 // textOK) is inserted under the negated file id, to be taken out again and
 // loaded line by line with the reasons (salvageQuarantined).
 func textInsert(g *group, jobs []*job, f filter.Filter, rejectsTable, scanTable string) string {
 	var casts, texts []string
-	oks := []string{"true"}
+	var ints []intValue
 	for i, fld := range g.fields {
 		raw := "r1." + store.Ident(fld.Column)
 		if !isInteger(fld) {
@@ -122,8 +122,9 @@ func textInsert(g *group, jobs []*job, f filter.Filter, rejectsTable, scanTable 
 			continue
 		}
 		casts = append(casts, fmt.Sprintf(", TRY_CAST(r0.%s AS %s) AS _fd_n%d", store.Ident(fld.Column), fld.DuckType, i))
-		oks = append(oks, valueOK(fld, raw, fmt.Sprintf("r1._fd_n%d", i)))
+		ints = append(ints, intValue{field: fld, raw: raw, n: fmt.Sprintf("r1._fd_n%d", i)})
 	}
+	oks := append([]string{"true"}, valuesOK(ints)...)
 	if len(texts) > 0 {
 		oks = append(oks, textOK(texts))
 	}
