@@ -158,12 +158,8 @@ type sample struct {
 	rss  int64         // peak resident set, bytes
 }
 
-// measure runs a command and returns its wall time and peak RSS.
-func measure(name string, args ...string) (sample, error) {
-	return measureEnv(nil, name, args...)
-}
-
-// measureEnv is measure with an environment (nil: the current one).
+// measureEnv runs a command with an environment (nil: the current one) and
+// returns its wall time, CPU time and peak RSS.
 func measureEnv(env []string, name string, args ...string) (sample, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Env = env
