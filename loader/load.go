@@ -455,6 +455,9 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 // in its I/O and Parquet errors; when it does not, every file of the group is
 // loaded on its own in the next attempt so the culprit shows.
 func (r *run) blame(g *group, err error) error {
+	if r.trace.w != nil {
+		fmt.Fprintf(r.trace.w, "trace: group failed: %v\n", err)
+	}
 	live := g.live()
 	msg := duckmsg.OneLine(err.Error())
 	for _, j := range live {

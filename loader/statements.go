@@ -101,28 +101,32 @@ func csvRead(g *group, jobs []*job, rejectsTable, scanTable string) string {
 		cols = append(cols, "'_event_time': 'VARCHAR'")
 	}
 	for _, f := range g.fields {
-		// Integers are read as text and checked in SQL (see valueOK).
+		// Integers are read as text and checked in SQL (see valuesOK).
 		cols = append(cols, fmt.Sprintf("%s: 'VARCHAR'", store.Literal(f.Column)))
 	}
-	return fmt.Sprintf("read_csv(%s, delim = ' ', quote = '', escape = '', header = %t, nullstr = '-', auto_detect = false, strict_mode = true, columns = {%s}, compression = %s, filename = true, store_rejects = true, rejects_table = %s, rejects_scan = %s)",
+	return fmt.Sprintf("read_csv(%s, delim = ' ', quote = '', escape = '', header = %t, nullstr = '-', auto_detect = false, strict_mode = true, columns = {%s}, compression = %s, store_rejects = true, rejects_table = %s, rejects_scan = %s)",
 		pathList(jobs), g.header != "", strings.Join(cols, ", "), store.Literal(g.compression), store.Literal(rejectsTable), store.Literal(scanTable))
 }
 
 // textInsert loads a text group straight from read_csv. Each integer field
-// is cast once (_fd_nI); a row whose values are not all acceptable (valueOK)
-// is inserted under the negated file id, to be taken out again and loaded
-// line by line with the reasons (salvageQuarantined).
+// is cast once (_fd_nI); a row whose values are not all acceptable (valuesOK,
+// textOK) is inserted under the negated file id, to be taken out again and
+// loaded line by line with the reasons (salvageQuarantined).
 func textInsert(g *group, jobs []*job, f filter.Filter, rejectsTable, scanTable string) string {
-	var casts []string
-	oks := []string{"true"}
+	var casts, texts []string
+	var ints []intValue
 	for i, fld := range g.fields {
 		raw := "r1." + store.Ident(fld.Column)
-		n := ""
-		if isInteger(fld) {
-			casts = append(casts, fmt.Sprintf(", TRY_CAST(r0.%s AS %s) AS _fd_n%d", store.Ident(fld.Column), fld.DuckType, i))
-			n = fmt.Sprintf("r1._fd_n%d", i)
+		if !isInteger(fld) {
+			texts = append(texts, raw)
+			continue
 		}
-		oks = append(oks, valueOK(fld, raw, n))
+		casts = append(casts, fmt.Sprintf(", TRY_CAST(r0.%s AS %s) AS _fd_n%d", store.Ident(fld.Column), fld.DuckType, i))
+		ints = append(ints, intValue{field: fld, raw: raw, n: fmt.Sprintf("r1._fd_n%d", i)})
+	}
+	oks := append([]string{"true"}, valuesOK(ints)...)
+	if len(texts) > 0 {
+		oks = append(oks, textOK(texts))
 	}
 	read := func(column string) string {
 		i := fieldIndex(g.fields, column)
@@ -138,9 +142,9 @@ func textInsert(g *group, jobs []*job, f filter.Filter, rejectsTable, scanTable 
 	if g.kind == KindCloudWatchText {
 		eventTime = "TRY_CAST(r._event_time AS TIMESTAMPTZ)"
 	}
-	checked := fmt.Sprintf("(SELECT *, %s AS _fd_ok FROM (SELECT *%s FROM %s AS r0) AS r1)",
+	checked := fmt.Sprintf("(SELECT *, %s AS _fd_ok FROM (SELECT *, file_index AS _fd_file%s FROM %s AS r0) AS r1)",
 		strings.Join(oks, "\n    AND "), strings.Join(casts, ""), csvRead(g, jobs, rejectsTable, scanTable))
-	from := fmt.Sprintf("%s AS r\nJOIN %s AS p ON r.filename = p.path", checked, filesTemp)
+	from := fmt.Sprintf("%s AS r\nJOIN %s AS p ON r._fd_file = p.file_index", checked, filesByIndex(jobs))
 	targets := recordTargets(g.fields, read, eventTime)
 	targets[0].expr = "CASE WHEN r._fd_ok THEN p.id ELSE -p.id END" // the file id (recordTargets puts it first)
 	where := recordFilter(read, f)
@@ -244,6 +248,19 @@ func splitLines(g *group, f filter.Filter) (records, rejects string) {
 	rejects = fmt.Sprintf("INSERT INTO %s (file_id, path, line, reason, text)\nSELECT s.file_id, s.path, s.line, s.reason, s.text FROM %s AS s\nWHERE s.reason IS NOT NULL AND s.reason NOT IN ('header', 'blank')",
 		store.RejectsTable, split)
 	return records, rejects
+}
+
+// filesByIndex is the rows of filesTemp for jobs, each with its position in
+// pathList(jobs) as file_index: read_csv numbers the files of its list so, and
+// joining records to their file on that integer costs less than on the file
+// name (a string hashed for every record).
+func filesByIndex(jobs []*job) string {
+	ids := make([]string, len(jobs))
+	for i, j := range jobs {
+		ids[i] = fmt.Sprint(j.id)
+	}
+	return fmt.Sprintf(`(SELECT f.*, CAST(m.i AS UBIGINT) AS file_index FROM %s AS f
+ JOIN (SELECT unnest([%s]) AS id, unnest(range(%d)) AS i) AS m ON f.id = m.id)`, filesTemp, strings.Join(ids, ", "), len(jobs))
 }
 
 // pathList is a DuckDB list literal of the jobs' local paths.

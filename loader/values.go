@@ -51,16 +51,46 @@ func reasonSQL(column, v, what string) string {
 // quoteSQL quotes a string literal.
 func quoteSQL(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
-// valueOK is the condition that the value of f, read by read_csv as text
-// (raw, NULL for '-') and for an integer field cast to its type (n), is
-// acceptable.
-func valueOK(f schema.Field, raw, n string) string {
-	if !isInteger(f) {
-		return fmt.Sprintf("(%s IS NULL OR NOT contains(%s, chr(0)))", raw, raw)
+// intValue is an integer field of a text group as textInsert reads it: its
+// text (raw, NULL for '-') and that text cast to the field's type (n, NULL
+// when it is not a number).
+type intValue struct {
+	field  schema.Field
+	raw, n string
+}
+
+// valuesOK are the conditions that every integer value of a row is
+// acceptable: each prints back as its text (a NULL stays NULL; a text that
+// is no number does not match), and the smallest is not negative and the
+// largest of each bounded field within bounds (least and greatest skip
+// NULLs). One comparison per field and one per bound costs less than a
+// test of each value on its own.
+func valuesOK(values []intValue) []string {
+	var conds, all []string
+	bounded := map[int64][]string{}
+	var bounds []int64
+	for _, v := range values {
+		conds = append(conds, fmt.Sprintf("%s IS NOT DISTINCT FROM CAST(%s AS VARCHAR)", v.raw, v.n))
+		all = append(all, v.n)
+		if hi := maxValue(v.field.Column); hi > 0 {
+			if _, ok := bounded[hi]; !ok {
+				bounds = append(bounds, hi)
+			}
+			bounded[hi] = append(bounded[hi], v.n)
+		}
 	}
-	cond := fmt.Sprintf("CAST(%s AS VARCHAR) = %s AND %s >= 0", n, raw, n)
-	if hi := maxValue(f.Column); hi > 0 {
-		cond += fmt.Sprintf(" AND %s <= %d", n, hi)
+	if len(all) > 0 {
+		conds = append(conds, fmt.Sprintf("coalesce(least(%s), 0) >= 0", strings.Join(all, ", ")))
 	}
-	return fmt.Sprintf("(%s IS NULL OR coalesce(%s, false))", raw, cond)
+	for _, hi := range bounds {
+		conds = append(conds, fmt.Sprintf("coalesce(greatest(%s), 0) <= %d", strings.Join(bounded[hi], ", "), hi))
+	}
+	return conds
+}
+
+// textOK is the condition that none of the text values raws (NULL for '-')
+// holds a NUL byte: one search over their concatenation (concat skips
+// NULLs), cheaper than one per field.
+func textOK(raws []string) string {
+	return fmt.Sprintf("NOT contains(concat(%s), chr(0))", strings.Join(raws, ", "))
 }

@@ -2,8 +2,14 @@ package loader
 
 import (
 	"fmt"
+	"math"
+	"math/big"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/flowduck/flowduck/internal/dbtest"
+	"github.com/flowduck/flowduck/schema"
 )
 
 // TestAlteredValuesAreRejects: values DuckDB's casts would quietly alter
@@ -83,5 +89,47 @@ func TestLongLine(t *testing.T) {
 	want := fmt.Sprintf("line too long: %d bytes (only its first %s characters are kept)", len(long)-1, rows[0][2])
 	if len(rows) != 1 || rows[0][0] != "2" || rows[0][1] != want {
 		t.Errorf("rejects = %v, want line 2: %q", rows, want)
+	}
+}
+
+// TestValuesOKIsCanonicalDecimal: a row's integer values pass valuesOK
+// exactly when each is '-' or plain decimal digits without a leading zero
+// that fit its type and bound, checked against that rule in Go for texts
+// DuckDB's casts accept leniently, put in every field of a row of good values.
+func TestValuesOKIsCanonicalDecimal(t *testing.T) {
+	s := dbtest.OpenMemory(t)
+	fields := []schema.Field{
+		{Column: "srcport", DuckType: "INTEGER"}, {Column: "packets", DuckType: "BIGINT"}, {Column: "version", DuckType: "INTEGER"},
+	}
+	good := []string{"443", "10", "2"}
+	texts := []string{"", "0", "7", "65535", "65536", "2147483647", "2147483648", "9223372036854775807", "9223372036854775808",
+		"-0", "-1", "+5", "007", "00", " 5", "5 ", "12.5", "1.", ".5", "1e2", "1E2", "0x10", "0xFFFFF", "0b101", "0o17", "1_000", "inf", "abc"}
+	canonical := regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
+	limit := map[string]*big.Int{"INTEGER": big.NewInt(math.MaxInt32), "BIGINT": big.NewInt(math.MaxInt64)}
+	for i, f := range fields {
+		for _, text := range texts {
+			want := text == ""
+			if canonical.MatchString(text) {
+				v, _ := new(big.Int).SetString(text, 10)
+				want = v.Cmp(limit[f.DuckType]) <= 0 && (maxValue(f.Column) == 0 || v.Int64() <= maxValue(f.Column))
+			}
+			var values []intValue
+			var casts []string
+			for k, g := range fields {
+				raw := quoteSQL(good[k])
+				if k == i {
+					raw = "NULL"
+					if text != "" {
+						raw = quoteSQL(text)
+					}
+				}
+				values = append(values, intValue{field: g, raw: fmt.Sprintf("r%d", k), n: fmt.Sprintf("n%d", k)})
+				casts = append(casts, fmt.Sprintf("CAST(%s AS VARCHAR) AS r%d, TRY_CAST(%s AS %s) AS n%d", raw, k, raw, g.DuckType, k))
+			}
+			stmt := fmt.Sprintf("SELECT coalesce(%s, false) FROM (SELECT %s)", strings.Join(valuesOK(values), " AND "), strings.Join(casts, ", "))
+			if got := dbtest.One(t, s.Conn, stmt); got != fmt.Sprint(want) {
+				t.Errorf("%s = %q: valuesOK %s, want %v", f.Column, text, got, want)
+			}
+		}
 	}
 }

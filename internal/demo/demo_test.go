@@ -384,3 +384,26 @@ func BenchmarkGenerate(b *testing.B) {
 	}
 	b.ReportMetric(float64(1_000_000*b.N)/b.Elapsed().Seconds(), "records/s")
 }
+
+// TestPlanPathsDistinct: every planned file has a path of its own, whatever
+// the number of days (with 10 days two files once shared a path, and their
+// concurrent writes made a damaged gzip file).
+func TestPlanPathsDistinct(t *testing.T) {
+	for _, days := range []int{1, 3, 7, 10, 31} {
+		opts, err := Options{Records: 1_000_000, Files: 480, Days: days}.withDefaults()
+		if err != nil {
+			t.Fatal(err)
+		}
+		plans, err := makePlan(opts, topology(), opts.planted())
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, p := range plans {
+			if seen[p.path] {
+				t.Fatalf("%d days: two files at %s", days, p.path)
+			}
+			seen[p.path] = true
+		}
+	}
+}

@@ -85,7 +85,10 @@ func makePlan(opts Options, topo []*flowLog, planted bool) ([]*filePlan, error) 
 	free := make([][]slotKey, len(topo))
 	for fl := range topo {
 		for i := range len(hourOrder) * opts.Days {
-			k := slotKey{fl, (i + i/len(hourOrder)) % opts.Days, hourOrder[(i+3*fl)%len(hourOrder)]}
+			// Slot i takes hour i%24 (in hourOrder) of day i/24 shifted by
+			// that hour: a different (day, hour) for every i, whatever the
+			// number of days.
+			k := slotKey{fl, (i%len(hourOrder) + i/len(hourOrder)) % opts.Days, hourOrder[(i+3*fl)%len(hourOrder)]}
 			if !used[k] {
 				free[fl] = append(free[fl], k)
 			}

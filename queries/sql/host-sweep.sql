@@ -21,6 +21,16 @@ WITH probes AS (
       AND protocol IN (6, 17)
 ),
 
+candidates AS (
+    -- a window with $min_hosts distinct hosts has at least $min_hosts records:
+    -- counting records by a hash of (source, port, protocol, window) is cheap,
+    -- and finds every such window (a collision only adds a candidate)
+    SELECT hash(srcaddr, dstport, protocol, window_start) AS h
+    FROM probes
+    GROUP BY h
+    HAVING count(*) >= $min_hosts
+),
+
 windows AS (
     SELECT
         srcaddr,
@@ -34,6 +44,7 @@ windows AS (
         min(start) AS first_start,
         max("end") AS last_end
     FROM probes
+    WHERE hash(srcaddr, dstport, protocol, window_start) IN (SELECT h FROM candidates)
     GROUP BY srcaddr, dstport, protocol, window_start
 )
 

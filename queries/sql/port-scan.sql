@@ -20,6 +20,16 @@ WITH probes AS (
       AND protocol IN (6, 17)
 ),
 
+candidates AS (
+    -- a window with $min_ports distinct ports has at least $min_ports records:
+    -- counting records by a hash of (source, host, window) is cheap, and finds
+    -- every such window (a collision only adds a candidate, checked below)
+    SELECT hash(srcaddr, dstaddr, window_start) AS h
+    FROM probes
+    GROUP BY h
+    HAVING count(*) >= $min_ports
+),
+
 windows AS (
     SELECT
         srcaddr,
@@ -34,6 +44,7 @@ windows AS (
         min(start) AS first_start,
         max("end") AS last_end
     FROM probes
+    WHERE hash(srcaddr, dstaddr, window_start) IN (SELECT h FROM candidates)
     GROUP BY srcaddr, dstaddr, window_start
 )
 
