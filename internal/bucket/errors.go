@@ -7,43 +7,38 @@ import (
 	"strings"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
-	"github.com/aws/aws-sdk-go-v2/credentials/ssocreds"
-	"github.com/aws/smithy-go"
+
+	"github.com/flowduck/flowduck/internal/awserr"
 )
 
 // Kind classifies an S3 failure for callers that branch on it.
 type Kind int
 
-// The kinds of failure that carry a hint.
+// The kinds of failure every AWS service shares (see awserr.Kind).
 const (
-	KindOther          Kind = iota // anything else
-	KindNoCredentials              // no credentials found by the chain
-	KindBadCredentials             // access key unknown or signature mismatch
-	KindExpiredToken               // session or SSO token expired
-	KindAccessDenied               // credentials valid but not allowed
-	KindNoSuchBucket               // the bucket does not exist
-	KindNoSuchKey                  // the object vanished between listing and download
-	KindWrongRegion                // the bucket is in another region than asked
+	KindOther          = Kind(awserr.Other)          // anything else
+	KindNoCredentials  = Kind(awserr.NoCredentials)  // no credentials found by the chain
+	KindBadCredentials = Kind(awserr.BadCredentials) // access key unknown or signature mismatch
+	KindExpiredToken   = Kind(awserr.ExpiredToken)   // session or SSO token expired
+	KindAccessDenied   = Kind(awserr.AccessDenied)   // credentials valid but not allowed
 )
 
-var kindNames = [...]string{
-	KindOther:          "error",
-	KindNoCredentials:  "no AWS credentials found",
-	KindBadCredentials: "credentials rejected",
-	KindExpiredToken:   "credentials expired",
-	KindAccessDenied:   "access denied",
-	KindNoSuchBucket:   "no such bucket",
-	KindNoSuchKey:      "no such key",
-	KindWrongRegion:    "wrong region",
+// The kinds of S3 failure of its own.
+const (
+	KindNoSuchBucket Kind = iota + KindAccessDenied + 1 // the bucket does not exist
+	KindNoSuchKey                                       // the object vanished between listing and download
+	KindWrongRegion                                     // the bucket is in another region than asked
+)
+
+// ownNames are the descriptions of the kinds awserr does not share.
+var ownNames = [...]string{
+	KindNoSuchBucket: "no such bucket",
+	KindNoSuchKey:    "no such key",
+	KindWrongRegion:  "wrong region",
 }
 
 // String returns a short description of the kind.
-func (k Kind) String() string {
-	if k < 0 || int(k) >= len(kindNames) {
-		return fmt.Sprintf("Kind(%d)", int(k))
-	}
-	return kindNames[k]
-}
+func (k Kind) String() string { return awserr.Name(int(k), ownNames[:]) }
 
 // Error is a failed S3 operation with what it was about and a hint.
 type Error struct {
@@ -76,13 +71,7 @@ func (e *Error) Error() string {
 	default:
 		b.WriteString(e.Kind.String())
 	}
-	if cause := describe(e.Err); cause != "" {
-		b.WriteString(": ")
-		b.WriteString(cause)
-	}
-	if h := e.Hint(); h != "" {
-		fmt.Fprintf(&b, " (hint: %s)", h)
-	}
+	awserr.WriteCause(&b, e.Err, e.Hint())
 	return b.String()
 }
 
@@ -91,18 +80,13 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Hint suggests what to do about the failure, or returns "".
 func (e *Error) Hint() string {
-	profile := "the profile"
-	if e.Profile != "" {
-		profile = "profile " + e.Profile
-	}
 	switch e.Kind {
 	case KindNoCredentials:
-		return "configure credentials: `aws configure` or `aws sso login`, AWS_PROFILE or --profile, " +
-			"or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+		return awserr.NoCredentialsHint
 	case KindBadCredentials:
-		return "check the access key and secret of " + profile + ", and --endpoint-url for S3-compatible stores"
+		return awserr.BadCredentialsHint(e.Profile, ", and --endpoint-url for S3-compatible stores")
 	case KindExpiredToken:
-		return "refresh the credentials of " + profile + ", e.g. `aws sso login`"
+		return awserr.ExpiredTokenHint(e.Profile)
 	case KindAccessDenied:
 		return fmt.Sprintf("the credentials need s3:ListBucket on arn:aws:s3:::%s for this prefix "+
 			"and s3:GetObject on its keys", e.Bucket)
@@ -116,51 +100,41 @@ func (e *Error) Hint() string {
 	return ""
 }
 
-// describe returns the API error's code and message, or the error itself.
-func describe(err error) string {
-	if err == nil {
-		return ""
-	}
-	var ae smithy.APIError
-	if errors.As(err, &ae) {
-		if msg := ae.ErrorMessage(); msg != "" {
-			return ae.ErrorCode() + ": " + msg
-		}
-		return ae.ErrorCode()
-	}
-	return err.Error()
+// s3Codes maps S3 error codes to kinds. A redirect is KindWrongRegion only
+// when the response named the bucket's region.
+var s3Codes = map[string]Kind{
+	"AccessDenied":      KindAccessDenied,
+	"AllAccessDisabled": KindAccessDenied,
+	"AccountProblem":    KindAccessDenied,
+
+	"NoSuchBucket": KindNoSuchBucket,
+	"NoSuchKey":    KindNoSuchKey,
+
+	"InvalidAccessKeyId":    KindBadCredentials,
+	"SignatureDoesNotMatch": KindBadCredentials,
+	"InvalidClientTokenId":  KindBadCredentials,
+	"InvalidToken":          KindBadCredentials,
+	"XAdminUserNotFound":    KindBadCredentials, // versitygw's InvalidAccessKeyId
+
+	"ExpiredToken":          KindExpiredToken,
+	"ExpiredTokenException": KindExpiredToken,
+	"TokenRefreshRequired":  KindExpiredToken,
+
+	"AuthorizationHeaderMalformed":       KindWrongRegion,
+	"PermanentRedirect":                  KindWrongRegion,
+	"Redirect":                           KindWrongRegion,
+	"IllegalLocationConstraintException": KindWrongRegion,
 }
 
 // kindOf classifies an SDK error by its API error code, and returns the
 // bucket's region when the response named one.
 func kindOf(err error) (Kind, string) {
 	region := bucketRegion(err)
-	var ae smithy.APIError
-	if !errors.As(err, &ae) {
-		var expired *ssocreds.InvalidTokenError
-		if errors.As(err, &expired) {
-			return KindExpiredToken, region
-		}
-		return KindOther, region
+	kind := awserr.Classify(err, s3Codes, KindExpiredToken, KindOther)
+	if kind == KindWrongRegion && region == "" {
+		kind = KindOther
 	}
-	switch ae.ErrorCode() {
-	case "AccessDenied", "AllAccessDisabled", "AccountProblem":
-		return KindAccessDenied, region
-	case "NoSuchBucket":
-		return KindNoSuchBucket, region
-	case "NoSuchKey":
-		return KindNoSuchKey, region
-	case "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidClientTokenId", "InvalidToken",
-		"XAdminUserNotFound": // versitygw's InvalidAccessKeyId
-		return KindBadCredentials, region
-	case "ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired":
-		return KindExpiredToken, region
-	case "AuthorizationHeaderMalformed", "PermanentRedirect", "Redirect", "IllegalLocationConstraintException":
-		if region != "" {
-			return KindWrongRegion, region
-		}
-	}
-	return KindOther, region
+	return kind, region
 }
 
 // bucketRegion returns the region an S3 error response names for the bucket:

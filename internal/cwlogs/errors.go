@@ -6,41 +6,35 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/aws/aws-sdk-go-v2/credentials/ssocreds"
-	"github.com/aws/smithy-go"
+	"github.com/flowduck/flowduck/internal/awserr"
 )
 
 // Kind classifies a CloudWatch Logs failure for callers that branch on it.
 type Kind int
 
-// The kinds of failure that carry a hint.
+// The kinds of failure every AWS service shares (see awserr.Kind).
 const (
-	KindOther          Kind = iota // anything else
-	KindNoCredentials              // no credentials found by the chain
-	KindBadCredentials             // access key unknown or signature mismatch
-	KindExpiredToken               // session or SSO token expired
-	KindAccessDenied               // credentials valid but not allowed
-	KindNoSuchGroup                // the log group does not exist (in this region)
-	KindNoRegion                   // no region configured
+	KindOther          = Kind(awserr.Other)          // anything else
+	KindNoCredentials  = Kind(awserr.NoCredentials)  // no credentials found by the chain
+	KindBadCredentials = Kind(awserr.BadCredentials) // access key unknown or signature mismatch
+	KindExpiredToken   = Kind(awserr.ExpiredToken)   // session or SSO token expired
+	KindAccessDenied   = Kind(awserr.AccessDenied)   // credentials valid but not allowed
 )
 
-var kindNames = [...]string{
-	KindOther:          "error",
-	KindNoCredentials:  "no AWS credentials found",
-	KindBadCredentials: "credentials rejected",
-	KindExpiredToken:   "credentials expired",
-	KindAccessDenied:   "access denied",
-	KindNoSuchGroup:    "no such log group",
-	KindNoRegion:       "no AWS region",
+// The kinds of CloudWatch Logs failure of its own.
+const (
+	KindNoSuchGroup Kind = iota + KindAccessDenied + 1 // the log group does not exist (in this region)
+	KindNoRegion                                       // no region configured
+)
+
+// ownNames are the descriptions of the kinds awserr does not share.
+var ownNames = [...]string{
+	KindNoSuchGroup: "no such log group",
+	KindNoRegion:    "no AWS region",
 }
 
 // String returns a short description of the kind.
-func (k Kind) String() string {
-	if k < 0 || int(k) >= len(kindNames) {
-		return fmt.Sprintf("Kind(%d)", int(k))
-	}
-	return kindNames[k]
-}
+func (k Kind) String() string { return awserr.Name(int(k), ownNames[:]) }
 
 // Error is a failed CloudWatch Logs operation with what it was about and a
 // hint.
@@ -83,13 +77,7 @@ func (e *Error) Error() string {
 	default:
 		b.WriteString(e.Kind.String())
 	}
-	if cause := describe(e.Err); cause != "" {
-		b.WriteString(": ")
-		b.WriteString(cause)
-	}
-	if h := e.Hint(); h != "" {
-		fmt.Fprintf(&b, " (hint: %s)", h)
-	}
+	awserr.WriteCause(&b, e.Err, e.Hint())
 	return b.String()
 }
 
@@ -98,18 +86,13 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Hint suggests what to do about the failure, or returns "".
 func (e *Error) Hint() string {
-	profile := "the profile"
-	if e.Profile != "" {
-		profile = "profile " + e.Profile
-	}
 	switch e.Kind {
 	case KindNoCredentials:
-		return "configure credentials: `aws configure` or `aws sso login`, AWS_PROFILE or --profile, " +
-			"or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+		return awserr.NoCredentialsHint
 	case KindBadCredentials:
-		return "check the access key and secret of " + profile + ", and --endpoint-url"
+		return awserr.BadCredentialsHint(e.Profile, ", and --endpoint-url")
 	case KindExpiredToken:
-		return "refresh the credentials of " + profile + ", e.g. `aws sso login`"
+		return awserr.ExpiredTokenHint(e.Profile)
 	case KindAccessDenied:
 		return fmt.Sprintf("the credentials need logs:%s on arn:aws:logs:%s:*:log-group:%s", e.Op, e.Region, e.Source.Group)
 	case KindNoRegion:
@@ -133,43 +116,29 @@ func (e *Error) Hint() string {
 	return ""
 }
 
-// describe returns the API error's code and message, or the error itself.
-func describe(err error) string {
-	if err == nil {
-		return ""
-	}
-	var ae smithy.APIError
-	if errors.As(err, &ae) {
-		if msg := ae.ErrorMessage(); msg != "" {
-			return ae.ErrorCode() + ": " + msg
-		}
-		return ae.ErrorCode()
-	}
-	return err.Error()
+// logsCodes maps CloudWatch Logs (and EC2) error codes to kinds.
+var logsCodes = map[string]Kind{
+	"AccessDeniedException": KindAccessDenied,
+	"AccessDenied":          KindAccessDenied,
+	"UnauthorizedOperation": KindAccessDenied,
+
+	"ResourceNotFoundException": KindNoSuchGroup,
+
+	"UnrecognizedClientException": KindBadCredentials,
+	"InvalidSignatureException":   KindBadCredentials,
+	"IncompleteSignature":         KindBadCredentials,
+	"InvalidClientTokenId":        KindBadCredentials,
+	"AuthFailure":                 KindBadCredentials,
+
+	"ExpiredTokenException": KindExpiredToken,
+	"ExpiredToken":          KindExpiredToken,
+	"TokenRefreshRequired":  KindExpiredToken,
+	"RequestExpired":        KindExpiredToken,
 }
 
 // kindOf classifies an SDK error by its API error code.
 func kindOf(err error) Kind {
-	var ae smithy.APIError
-	if !errors.As(err, &ae) {
-		var expired *ssocreds.InvalidTokenError
-		if errors.As(err, &expired) {
-			return KindExpiredToken
-		}
-		return KindOther
-	}
-	switch ae.ErrorCode() {
-	case "AccessDeniedException", "AccessDenied", "UnauthorizedOperation":
-		return KindAccessDenied
-	case "ResourceNotFoundException":
-		return KindNoSuchGroup
-	case "UnrecognizedClientException", "InvalidSignatureException", "IncompleteSignature",
-		"InvalidClientTokenId", "AuthFailure":
-		return KindBadCredentials
-	case "ExpiredTokenException", "ExpiredToken", "TokenRefreshRequired", "RequestExpired":
-		return KindExpiredToken
-	}
-	return KindOther
+	return awserr.Classify(err, logsCodes, KindExpiredToken, KindOther)
 }
 
 // wrap turns an SDK error of op into an *Error, leaving cancellation as it is.

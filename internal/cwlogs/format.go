@@ -15,6 +15,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
+
+	"github.com/flowduck/flowduck/internal/awserr"
 )
 
 // The EC2 API version DescribeFlowLogs is called with.
@@ -42,7 +44,7 @@ func (c *conn) lookupFormat(ctx context.Context, src Source, opts Options) (form
 		if kindOf(err) == KindAccessDenied {
 			return "", "ec2:DescribeFlowLogs is not allowed, so the records are read in the default format (v2); " + howTo
 		}
-		return "", fmt.Sprintf("could not look up the flow log's format (%s), so the records are read in the default format (v2); %s", describe(err), howTo)
+		return "", fmt.Sprintf("could not look up the flow log's format (%s), so the records are read in the default format (v2); %s", awserr.Describe(err), howTo)
 	}
 	var ids []string
 	for _, l := range logs {
@@ -59,7 +61,7 @@ func (c *conn) lookupFormat(ctx context.Context, src Source, opts Options) (form
 }
 
 // queryError is an EC2 Query-protocol error answer; it satisfies
-// smithy.APIError so kindOf and describe read it like the SDK's errors.
+// smithy.APIError so kindOf and awserr.Describe read it like the SDK's errors.
 type queryError struct {
 	Code    string `xml:"Errors>Error>Code"`
 	Message string `xml:"Errors>Error>Message"`
