@@ -12,8 +12,8 @@ import (
 	"github.com/aws/smithy-go"
 )
 
-// NoCredentialsHint is the hint for when the credential chain found nothing.
-const NoCredentialsHint = "configure credentials: `aws configure` or `aws sso login`, AWS_PROFILE or --profile, " +
+// noCredentialsHint is the hint for when the credential chain found nothing.
+const noCredentialsHint = "configure credentials: `aws configure` or `aws sso login`, AWS_PROFILE or --profile, " +
 	"or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
 
 // Classify returns the kind codes maps the API error code of err to, expired
@@ -63,17 +63,20 @@ func WriteCause(b *strings.Builder, err error, hint string) {
 	}
 }
 
-// BadCredentialsHint is the hint for rejected credentials of profile ("" for
-// the default chain), followed by what else to check (e.g. ", and
-// --endpoint-url").
-func BadCredentialsHint(profile, also string) string {
-	return "check the access key and secret of " + profileName(profile) + also
-}
-
-// ExpiredTokenHint is the hint for expired credentials of profile ("" for the
-// default chain).
-func ExpiredTokenHint(profile string) string {
-	return "refresh the credentials of " + profileName(profile) + ", e.g. `aws sso login`"
+// CredentialHint returns the hint for the credential kinds (NoCredentials,
+// BadCredentials, ExpiredToken) of profile ("" for the default chain), or ""
+// for other kinds. badAlso follows the BadCredentials hint with what else to
+// check (e.g. ", and --endpoint-url").
+func CredentialHint(k Kind, profile, badAlso string) string {
+	switch k {
+	case NoCredentials:
+		return noCredentialsHint
+	case BadCredentials:
+		return "check the access key and secret of " + profileName(profile) + badAlso
+	case ExpiredToken:
+		return "refresh the credentials of " + profileName(profile) + ", e.g. `aws sso login`"
+	}
+	return ""
 }
 
 func profileName(profile string) string {

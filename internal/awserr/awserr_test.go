@@ -82,18 +82,19 @@ func TestWriteCause(t *testing.T) {
 	}
 }
 
-func TestHints(t *testing.T) {
+func TestCredentialHint(t *testing.T) {
 	for _, tt := range []struct{ got, want string }{
-		{BadCredentialsHint("", ", and --endpoint-url"), "check the access key and secret of the profile, and --endpoint-url"},
-		{BadCredentialsHint("dev", ""), "check the access key and secret of profile dev"},
-		{ExpiredTokenHint(""), "refresh the credentials of the profile, e.g. `aws sso login`"},
-		{ExpiredTokenHint("sso"), "refresh the credentials of profile sso, e.g. `aws sso login`"},
+		{CredentialHint(BadCredentials, "", ", and --endpoint-url"), "check the access key and secret of the profile, and --endpoint-url"},
+		{CredentialHint(BadCredentials, "dev", ""), "check the access key and secret of profile dev"},
+		{CredentialHint(ExpiredToken, "", "x"), "refresh the credentials of the profile, e.g. `aws sso login`"},
+		{CredentialHint(ExpiredToken, "sso", "x"), "refresh the credentials of profile sso, e.g. `aws sso login`"},
+		{CredentialHint(NoCredentials, "dev", "x"), "configure credentials: `aws configure` or `aws sso login`, AWS_PROFILE or --profile, " +
+			"or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"},
+		{CredentialHint(AccessDenied, "dev", "x"), ""},
+		{CredentialHint(Other, "dev", "x"), ""},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("hint = %q, want %q", tt.got, tt.want)
 		}
-	}
-	if !strings.Contains(NoCredentialsHint, "aws configure") || !strings.Contains(NoCredentialsHint, "AWS_ACCESS_KEY_ID") {
-		t.Errorf("NoCredentialsHint = %q, want the ways to configure credentials", NoCredentialsHint)
 	}
 }

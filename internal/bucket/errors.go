@@ -80,13 +80,10 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Hint suggests what to do about the failure, or returns "".
 func (e *Error) Hint() string {
+	if h := awserr.CredentialHint(awserr.Kind(e.Kind), e.Profile, ", and --endpoint-url for S3-compatible stores"); h != "" {
+		return h
+	}
 	switch e.Kind {
-	case KindNoCredentials:
-		return awserr.NoCredentialsHint
-	case KindBadCredentials:
-		return awserr.BadCredentialsHint(e.Profile, ", and --endpoint-url for S3-compatible stores")
-	case KindExpiredToken:
-		return awserr.ExpiredTokenHint(e.Profile)
 	case KindAccessDenied:
 		return fmt.Sprintf("the credentials need s3:ListBucket on arn:aws:s3:::%s for this prefix "+
 			"and s3:GetObject on its keys", e.Bucket)

@@ -86,13 +86,10 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Hint suggests what to do about the failure, or returns "".
 func (e *Error) Hint() string {
+	if h := awserr.CredentialHint(awserr.Kind(e.Kind), e.Profile, ", and --endpoint-url"); h != "" {
+		return h
+	}
 	switch e.Kind {
-	case KindNoCredentials:
-		return awserr.NoCredentialsHint
-	case KindBadCredentials:
-		return awserr.BadCredentialsHint(e.Profile, ", and --endpoint-url")
-	case KindExpiredToken:
-		return awserr.ExpiredTokenHint(e.Profile)
 	case KindAccessDenied:
 		return fmt.Sprintf("the credentials need logs:%s on arn:aws:logs:%s:*:log-group:%s", e.Op, e.Region, e.Source.Group)
 	case KindNoRegion:
