@@ -10,14 +10,12 @@ import (
 	"github.com/flowduck/flowduck/internal/units"
 )
 
-// progress reports streams done of the total, events and bytes read and the
-// event rate, periodically and once at the end. With a nil writer it only
-// counts.
+// progress counts the streams, events and bytes of a pull for its progress
+// line: streams done of the total, events and bytes read, event rate.
 type progress struct {
 	source  string
 	streams int
-	done    atomic.Int64
-	failed  atomic.Int64
+	tally   progressline.Tally // streams done and failed
 	events  atomic.Int64
 	bytes   atomic.Int64
 	rep     *progressline.Reporter
@@ -34,22 +32,17 @@ func (p *progress) read(events, bytes int64) {
 	p.bytes.Add(bytes)
 }
 
-func (p *progress) streamDone(ok bool) {
-	p.done.Add(1)
-	if !ok {
-		p.failed.Add(1)
-	}
-}
+func (p *progress) streamDone(ok bool) { p.tally.Done(ok) }
 
 // finish stops the periodic report and prints the final line.
 func (p *progress) finish() { p.rep.Finish() }
 
-// line is the report's counts: streams, events, bytes, event rate.
 func (p *progress) line(elapsed time.Duration) (string, int64) {
 	rate := int64(0)
 	if s := elapsed.Seconds(); s > 0 {
 		rate = int64(float64(p.events.Load()) / s)
 	}
-	return fmt.Sprintf("%s: %d/%d streams, %s events, %s, %s events/s", p.source, p.done.Load(), p.streams,
-		units.Count(p.events.Load()), units.Bytes(p.bytes.Load()), units.Count(rate)), p.failed.Load()
+	done, failed := p.tally.Counts()
+	return fmt.Sprintf("%s: %d/%d streams, %s events, %s, %s events/s", p.source, done, p.streams,
+		units.Count(p.events.Load()), units.Bytes(p.bytes.Load()), units.Count(rate)), failed
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -77,3 +78,20 @@ func (r *Reporter) print(final bool) {
 		fmt.Fprintln(r.w, line)
 	}
 }
+
+// Tally counts finished items (objects, streams) and the failed among them;
+// it is safe for concurrent use.
+type Tally struct {
+	done, failed atomic.Int64
+}
+
+// Done counts a finished item, as failed unless ok.
+func (t *Tally) Done(ok bool) {
+	t.done.Add(1)
+	if !ok {
+		t.failed.Add(1)
+	}
+}
+
+// Counts returns the items finished and failed so far.
+func (t *Tally) Counts() (done, failed int64) { return t.done.Load(), t.failed.Load() }

@@ -77,3 +77,14 @@ func (s *safeBuilder) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// TestTally checks the counts of finished and failed items.
+func TestTally(t *testing.T) {
+	var tl Tally
+	tl.Done(true)
+	tl.Done(false)
+	tl.Done(true)
+	if done, failed := tl.Counts(); done != 3 || failed != 1 {
+		t.Errorf("Counts() = %d, %d, want 3, 1", done, failed)
+	}
+}
