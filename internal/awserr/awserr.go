@@ -5,6 +5,7 @@
 package awserr
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -31,6 +32,12 @@ func Classify[K any](err error, codes map[string]K, expired, other K) K {
 		return k
 	}
 	return other
+}
+
+// KeepAsIs reports whether err should pass unwrapped: nil, or the context's
+// cancellation or deadline, which callers test for with errors.Is.
+func KeepAsIs(err error) bool {
+	return err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
 
 // Describe returns the API error's code and message, or the error itself,

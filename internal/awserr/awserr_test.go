@@ -1,6 +1,7 @@
 package awserr
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -95,6 +96,23 @@ func TestCredentialHint(t *testing.T) {
 	} {
 		if tt.got != tt.want {
 			t.Errorf("hint = %q, want %q", tt.got, tt.want)
+		}
+	}
+}
+
+func TestKeepAsIs(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want bool
+	}{
+		{nil, true},
+		{context.Canceled, true},
+		{fmt.Errorf("list: %w", context.DeadlineExceeded), true},
+		{&smithy.GenericAPIError{Code: "AccessDenied"}, false},
+		{errors.New("boom"), false},
+	} {
+		if got := KeepAsIs(tt.err); got != tt.want {
+			t.Errorf("KeepAsIs(%v) = %v, want %v", tt.err, got, tt.want)
 		}
 	}
 }

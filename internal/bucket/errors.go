@@ -1,7 +1,6 @@
 package bucket
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -148,7 +147,7 @@ func bucketRegion(err error) string {
 // wrap turns an SDK error into an *Error for op on bucket/key, leaving
 // cancellation errors as they are.
 func (c *conn) wrap(op, key string, err error) error {
-	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if awserr.KeepAsIs(err) {
 		return err
 	}
 	kind, region := kindOf(err)

@@ -1,8 +1,6 @@
 package cwlogs
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -140,7 +138,7 @@ func kindOf(err error) Kind {
 
 // wrap turns an SDK error of op into an *Error, leaving cancellation as it is.
 func (c *conn) wrap(op string, src Source, stream string, err error) error {
-	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if awserr.KeepAsIs(err) {
 		return err
 	}
 	return &Error{Kind: kindOf(err), Op: op, Source: src, Stream: stream, Region: c.region, Profile: c.profile, Err: err}
