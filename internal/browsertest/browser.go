@@ -51,14 +51,23 @@ func Find() (string, error) {
 }
 
 // Start starts a headless Chromium for the test and stops it when the test
-// ends. It skips the test under -short and fails it (never skips) when the
-// browser is missing in a full run.
+// ends. It skips the test under -short. In a full run a missing browser is
+// installed (Debian's chromium, with apt-get as root or through sudo -n)
+// unless FLOWDUCK_CHROMIUM names one; when that fails the test fails (never
+// skips) saying how to install it.
 func Start(t testing.TB) *Browser {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("browser test: skipped with -short")
 	}
 	bin, err := Find()
+	if err != nil && os.Getenv("FLOWDUCK_CHROMIUM") == "" {
+		// A fresh machine: install the browser once, as .ci/run would.
+		if ierr := installChromium(); ierr != nil {
+			t.Fatalf("%v (installing it failed: %v)", err, ierr)
+		}
+		bin, err = Find()
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
