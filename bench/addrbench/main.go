@@ -25,13 +25,11 @@ import (
 	"io"
 	"net/netip"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
-	"github.com/flowduck/flowduck/internal/demo"
+	"github.com/flowduck/flowduck/bench/internal/dataset"
 	"github.com/flowduck/flowduck/internal/dialect"
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/filter"
@@ -65,8 +63,11 @@ type pair struct {
 
 func run(ctx context.Context, dir, db string, records, files, runs int) error {
 	if db == "" {
-		var err error
-		if db, err = prepare(ctx, dir, records, files); err != nil {
+		bin, err := dataset.Build(dir)
+		if err != nil {
+			return err
+		}
+		if db, err = dataset.Loaded(ctx, os.Stderr, dir, bin, records, files); err != nil {
 			return err
 		}
 	}
@@ -102,7 +103,7 @@ func run(ctx context.Context, dir, db string, records, files, runs int) error {
 	fmt.Printf("| query | address form | text form | ratio |\n|---|---:|---:|---:|\n")
 	worst := 0.0
 	for j, p := range pairs {
-		a, t := median(times[j][0]), median(times[j][1])
+		a, t := dataset.Median(times[j][0]), dataset.Median(times[j][1])
 		ratio := a.Seconds() / t.Seconds()
 		worst = max(worst, ratio)
 		fmt.Printf("| %s | %s | %s | %.2f |\n", p.name, a.Round(time.Millisecond), t.Round(time.Millisecond), ratio)
@@ -261,41 +262,4 @@ func textReport(prefix string) (string, error) {
 		return "", err
 	}
 	return dir, os.WriteFile(filepath.Join(dir, "ip-activity-text.sql"), []byte(stmt), 0o644)
-}
-
-// prepare generates and loads the dataset unless it is there, and returns
-// the database file.
-func prepare(ctx context.Context, dir string, records, files int) (string, error) {
-	data := filepath.Join(dir, fmt.Sprintf("data-%d-%d", records, files))
-	if _, err := os.Stat(filepath.Join(data, ".complete")); err != nil {
-		fmt.Fprintf(os.Stderr, "generating %d records in %d files under %s ...\n", records, files, data)
-		os.RemoveAll(data)
-		if _, err := demo.Generate(ctx, data, demo.Options{Records: records, Files: files, Formats: demo.FormatV2}); err != nil {
-			return "", err
-		}
-		if err := os.WriteFile(filepath.Join(data, ".complete"), nil, 0o644); err != nil {
-			return "", err
-		}
-	}
-	db := filepath.Join(dir, fmt.Sprintf("addr-%d-%d.duckdb", records, files))
-	if _, err := os.Stat(db + ".complete"); err == nil {
-		return db, nil
-	}
-	bin := filepath.Join(dir, "flowduck-addrbench")
-	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/flowduck").CombinedOutput(); err != nil {
-		return "", fmt.Errorf("build flowduck: %v\n%s", err, out)
-	}
-	os.Remove(db)
-	os.Remove(db + ".wal")
-	fmt.Fprintf(os.Stderr, "loading into %s ...\n", db)
-	if out, err := exec.Command(bin, "--db", db, "load", data).CombinedOutput(); err != nil {
-		return "", fmt.Errorf("flowduck load: %v\n%s", err, out)
-	}
-	return db, os.WriteFile(db+".complete", nil, 0o644)
-}
-
-func median(d []time.Duration) time.Duration {
-	s := append([]time.Duration(nil), d...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
-	return s[len(s)/2]
 }

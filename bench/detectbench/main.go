@@ -27,7 +27,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/flowduck/flowduck/internal/demo"
+	"github.com/flowduck/flowduck/bench/internal/dataset"
 	"github.com/flowduck/flowduck/internal/detect"
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/filter"
@@ -49,12 +49,9 @@ func main() {
 
 // run prepares the database and measures.
 func run(ctx context.Context, dir, given string, records, files, runs int, inproc bool) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	bin, err := dataset.Build(dir)
+	if err != nil {
 		return err
-	}
-	bin := filepath.Join(dir, "flowduck")
-	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/flowduck").CombinedOutput(); err != nil {
-		return fmt.Errorf("build flowduck: %v\n%s", err, out)
 	}
 	db, err := prepare(ctx, dir, given, bin, records, files)
 	if err != nil {
@@ -104,26 +101,7 @@ func prepare(ctx context.Context, dir, given, bin string, records, files int) (s
 		}
 		return db, nil
 	}
-	data := filepath.Join(dir, fmt.Sprintf("data-v%d-%d-%d", demo.DatasetVersion, records, files))
-	db := data + ".duckdb"
-	if _, err := os.Stat(db + ".complete"); err == nil {
-		return db, nil
-	}
-	os.RemoveAll(data)
-	os.Remove(db)
-	os.Remove(db + ".wal")
-	fmt.Printf("generating %d records in %d files under %s ...\n", records, files, data)
-	began := time.Now()
-	if _, err := demo.Generate(ctx, data, demo.Options{Records: records, Files: files, Formats: demo.FormatV2}); err != nil {
-		return "", err
-	}
-	fmt.Printf("generated in %s; loading ...\n", time.Since(began).Round(time.Millisecond))
-	s, err := measure(bin, "--db", db, "load", data)
-	if err != nil {
-		return "", fmt.Errorf("flowduck load: %w", err)
-	}
-	fmt.Printf("loaded in %s\n", s.wall.Round(time.Millisecond))
-	return db, os.WriteFile(db+".complete", nil, 0o644)
+	return dataset.Loaded(ctx, os.Stdout, dir, bin, records, files)
 }
 
 // inProcess times detect.Run on the view and on a materialised scope
@@ -150,7 +128,7 @@ func inProcess(ctx context.Context, db string, runs int, timed bool) ([]string, 
 			names = res.Ran
 		}
 	}
-	view, mat := medianDur(times[false]), medianDur(times[true])
+	view, mat := dataset.Median(times[false]), dataset.Median(times[true])
 	fmt.Printf("in process, detect.Run: view %s, materialised %s (%.2fx)\n", view.Round(time.Millisecond), mat.Round(time.Millisecond), mat.Seconds()/view.Seconds())
 	return names, nil
 }
@@ -194,12 +172,6 @@ func measure(name string, args ...string) (sample, error) {
 func median(s []sample) sample {
 	sorted := append([]sample(nil), s...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].wall < sorted[j].wall })
-	return sorted[len(sorted)/2]
-}
-
-func medianDur(d []time.Duration) time.Duration {
-	sorted := append([]time.Duration(nil), d...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
 	return sorted[len(sorted)/2]
 }
 
