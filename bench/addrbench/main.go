@@ -192,6 +192,10 @@ func runQuery(ctx context.Context, conn *sql.Conn, stmt string, args []any) (str
 	if err != nil {
 		return "", err
 	}
+	// sessions create the dialect's macros as statements name them
+	if err := dialect.Ensure(ctx, conn, rewritten); err != nil {
+		return "", err
+	}
 	rows, err := conn.QueryContext(ctx, rewritten, args...)
 	if err != nil {
 		return "", err
