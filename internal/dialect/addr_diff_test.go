@@ -3,6 +3,7 @@ package dialect_test
 import (
 	"cmp"
 	"context"
+	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
 	"net/netip"
@@ -158,6 +159,24 @@ func TestAddressPredicatesAgreeWithNetip(t *testing.T) {
 		}
 	})
 
+	// The Go key the folded predicates call, against net/netip and against
+	// the SQL macro it stands in for, on every text.
+	t.Run(dialect.IPKeyFunc, func(t *testing.T) {
+		got := rows(t, conn, "SELECT id, coalesce("+dialect.IPKeyFunc+"(a), 'NULL'), coalesce(lower(lpad(to_hex(athena_ip_key_text(a)), 32, '0')), 'NULL') FROM addrs ORDER BY id")
+		var want [][]string
+		for i, s := range texts {
+			k := "NULL"
+			if a, ok := parse(s); ok {
+				b := a.As16()
+				k = hex.EncodeToString(b[:])
+			}
+			want = append(want, []string{strconv.Itoa(i), k, k})
+		}
+		if diff := gocmp.Diff(want, got); diff != "" {
+			t.Errorf("%s and athena_ip_key_text (-netip +dialect):\n%s", dialect.IPKeyFunc, diff)
+		}
+	})
+
 	t.Run("is_private", func(t *testing.T) {
 		var private []netip.Prefix
 		for _, r := range dialect.PrivateRanges {
@@ -203,7 +222,10 @@ func randomCIDRs(rng *rand.Rand, n int) []netip.Prefix {
 // does not.
 func randomAddressTexts(rng *rand.Rand, n int, cidrs []netip.Prefix) []string {
 	out := []string{"-", "", "10.0.0.01", " 10.0.0.1", "10.0.0.1 ", "1.2.3", "1.2.3.4.5", "256.1.1.1",
-		"fe80::1%eth0", "1::2::3", "::ffff:1.2.3.04", "::a1.2.3.4", "1e2.0.0.1", "0x1.2.3.4", "12345::"}
+		"fe80::1%eth0", "1::2::3", "::ffff:1.2.3.04", "::a1.2.3.4", "1e2.0.0.1", "0x1.2.3.4", "12345::",
+		"::", "::1", "0.0.0.0", "255.255.255.255", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "1:2:3:4:5:6:7:8:9",
+		"1:2:3:4:5:6:7::8", "::1.2.3.4", "::ffff:1.2.3.4%0", "1.2.3.4/32", ":::", "g::1", "2001:db8::1\t", "\n10.0.0.1",
+		"１.2.3.4", "+1.2.3.4", "1.2.3.4.", ".1.2.3.4", "2001:DB8::A", "::FFFF:10.0.0.1", "1:2:3:4:5:6:1.2.3.4"}
 	for len(out) < n {
 		var a netip.Addr
 		switch rng.IntN(4) {

@@ -2,7 +2,6 @@ package dialect
 
 import (
 	"fmt"
-	"math/big"
 	"net/netip"
 	"regexp"
 	"strconv"
@@ -81,19 +80,16 @@ func v4num(k netip.Addr) uint32 {
 	return uint32(b[12])<<24 | uint32(b[13])<<16 | uint32(b[14])<<8 | uint32(b[15])
 }
 
-// keySQL is a key as a UHUGEINT constant (wider than any integer literal).
-func keySQL(k netip.Addr) string {
-	b := k.As16()
-	return "CAST('" + new(big.Int).SetBytes(b[:]).String() + "' AS UHUGEINT)"
-}
-
 // exactRangeSQL is the three-valued predicate "the key of text v is in r":
 // NULL when v is not an address, as contains(cidr, ip) and comparisons are.
-func exactRangeSQL(keyFn, v string, r keyRange) string {
+// It keys v with the Go function flowduck_ip_key (udf_ipkey.go), whose
+// hex keys compare as text in key order.
+func exactRangeSQL(v string, r keyRange) string {
+	key := IPKeyFunc + "(" + v + ")"
 	if r.lo == r.hi {
-		return keyFn + "(" + v + ") = " + keySQL(r.lo)
+		return key + " = " + hexKeySQL(r.lo.As16())
 	}
-	return keyFn + "(" + v + ") BETWEEN " + keySQL(r.lo) + " AND " + keySQL(r.hi)
+	return key + " BETWEEN " + hexKeySQL(r.lo.As16()) + " AND " + hexKeySQL(r.hi.As16())
 }
 
 // truthRangeSQL is "the key of text v is in r" for a place where NULL and
@@ -111,13 +107,13 @@ func exactRangeSQL(keyFn, v string, r keyRange) string {
 //     IPv4-mapped and compressed forms, starts with its first group in hex
 //     (either case), or with '0' or ':' when that group is zero. When no
 //     text of the data starts so, the min/max statistics rule it out.
-func truthRangeSQL(keyFn, v string, r keyRange) string {
+func truthRangeSQL(v string, r keyRange) string {
 	var coarse, fine []string
 	if lo, hi, ok := r.ipv4(); ok {
 		c, f := canonicalIPv4SQL(v, lo, hi)
 		coarse, fine = append(coarse, c), append(fine, f)
 	}
-	exact := exactRangeSQL(keyFn, v, r)
+	exact := exactRangeSQL(v, r)
 	starts := otherSpellingsSQL(v, r)
 	if starts == "" {
 		fine = append(fine, exact)
@@ -130,6 +126,9 @@ func truthRangeSQL(keyFn, v string, r keyRange) string {
 		if c == "" { // no useful coarse test
 			return "(" + strings.Join(fine, " OR ") + ")"
 		}
+	}
+	if len(fine) == 1 { // fine is coarse AND the exact check already
+		return "(" + fine[0] + ")"
 	}
 	return "((" + strings.Join(coarse, " OR ") + ") AND (" + strings.Join(fine, " OR ") + "))"
 }

@@ -156,9 +156,11 @@ func TestAddressPredicatesStaySmall(t *testing.T) {
 	if diff := cmp.Diff([][]string{{"3"}}, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
-	// One address predicate, for scale: the query has 24 of them, so a plan
-	// that grows linearly is at most a small multiple of 24 of these.
-	one := planSize(t, conn, `SELECT count(*) FROM vpc_flow_logs WHERE contains('10.0.0.0/8', CAST(srcaddr AS IPADDRESS))`)
+	// One address predicate that expands the key macros (an order
+	// comparison; a constant network folds into a small test on the text),
+	// for scale: the query has 24 address predicates, so a plan that grows
+	// linearly is at most a small multiple of 24 of these.
+	one := planSize(t, conn, `SELECT count(*) FROM vpc_flow_logs WHERE CAST(srcaddr AS IPADDRESS) > IPADDRESS '10.0.0.0'`)
 	all := planSize(t, conn, q)
 	t.Logf("plan of one predicate: %d bytes; of the query: %d bytes", one, all)
 	if limit := 2 * 24 * one; all > limit {

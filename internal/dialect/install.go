@@ -62,7 +62,7 @@ func Install(ctx context.Context, conn *sql.Conn) error {
 		return err
 	}
 	Forget(conn) // whole: nothing left to install lazily
-	return nil
+	return registerIPKey(conn)
 }
 
 // applySettings applies dialectSettings on conn.

@@ -26,7 +26,8 @@ import (
 // cost of one more macro). What no token shows, a view or a user's own
 // macro created in an earlier session that calls a dialect macro, fails
 // with DuckDB's "does not exist"; Run then installs the rest and runs the
-// statement again.
+// statement again. The Go function flowduck_ip_key (udf_ipkey.go), which
+// only rewritten statements name, is registered the same way.
 
 // lazyState is what a lazy connection has installed.
 type lazyState struct {
@@ -108,6 +109,7 @@ func InstallLazy(ctx context.Context, conn *sql.Conn) error {
 // Forget drops what the dialect knows of conn, once it is closed.
 func Forget(conn *sql.Conn) {
 	lazyConns.Delete(conn)
+	ipKeyConns.Delete(conn)
 }
 
 // Ensure installs on a lazy connection the macros stmt names, and those
@@ -136,6 +138,11 @@ func Ensure(ctx context.Context, conn *sql.Conn, stmt string) error {
 	for tok := range words(stmt) {
 		if _, ok := c.stmts[tok]; ok {
 			visit(tok)
+		}
+		if tok == IPKeyFunc {
+			if err := registerIPKey(conn); err != nil {
+				return err
+			}
 		}
 	}
 	return st.install(ctx, conn, c, want)

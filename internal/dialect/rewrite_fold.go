@@ -131,14 +131,10 @@ func (r *rewriter) foldRange(ip any, kr keyRange, n map[string]any, rowLevel, tr
 	if rowLevel && isAddress(ip) {
 		ip = addressText(ip)
 	}
-	keyFn := "athena_ip_key"
-	if isSimple(ip) {
-		keyFn = "athena_ip_key_text"
-	}
 	v := "CAST(" + addrPlaceholder + " AS VARCHAR)"
-	text := exactRangeSQL(keyFn, v, kr)
+	text := exactRangeSQL(v, kr)
 	if truth {
-		text = truthRangeSQL(keyFn, v, kr)
+		text = truthRangeSQL(v, kr)
 	}
 	return r.fold(text, ip, n)
 }
@@ -188,14 +184,10 @@ func (r *rewriter) foldIn(children []any, n map[string]any, rowLevel, truth bool
 	if rowLevel {
 		ip = addressText(ip)
 	}
-	keyFn := "athena_ip_key"
-	if isSimple(ip) {
-		keyFn = "athena_ip_key_text"
-	}
 	v := "CAST(" + addrPlaceholder + " AS VARCHAR)"
 	parts := make([]string, len(ranges))
 	for i, kr := range ranges {
-		parts[i] = truthRangeSQL(keyFn, v, kr)
+		parts[i] = truthRangeSQL(v, kr)
 	}
 	return r.fold("("+strings.Join(parts, " OR ")+")", ip, n)
 }
@@ -259,10 +251,6 @@ func (r *rewriter) foldPrivate(addr any, n map[string]any, rowLevel, truth bool)
 	if rowLevel && isAddress(addr) {
 		addr = addressText(addr)
 	}
-	keyFn := "athena_ip_key"
-	if isSimple(addr) {
-		keyFn = "athena_ip_key_text"
-	}
 	v := "CAST(" + addrPlaceholder + " AS VARCHAR)"
 	parts := make([]string, 0, len(PrivateRanges))
 	for _, p := range PrivateRanges {
@@ -270,7 +258,7 @@ func (r *rewriter) foldPrivate(addr any, n map[string]any, rowLevel, truth bool)
 		if !ok {
 			return nil, fmt.Errorf("private range %s: not a CIDR", p.CIDR)
 		}
-		parts = append(parts, truthRangeSQL(keyFn, v, kr))
+		parts = append(parts, truthRangeSQL(v, kr))
 	}
 	return r.fold("("+strings.Join(parts, " OR ")+")", addr, n)
 }
