@@ -83,6 +83,16 @@ func TestLazyInstallsWhatIsNamed(t *testing.T) {
 	if got := tempMacros(t, s); len(got) != 0 {
 		t.Errorf("macros after SELECT 7 / 2: %v, want none", got)
 	}
+	goKey := "SELECT count(*) FROM duckdb_functions() WHERE function_name = '" + dialect.IPKeyFunc + "'"
+	if got := dbtest.One(t, s.Conn, goKey); got != "0" {
+		t.Errorf("%s registered by SELECT 7 / 2", dialect.IPKeyFunc)
+	}
+	if got := runText(t, s, "SELECT count(*) FROM (VALUES ('2001:db8::1'), ('2001:db9::1')) t(a) WHERE contains('2001:db8::/32', CAST(a AS IPADDRESS))"); !cmp.Equal(got, [][]string{{"1"}}) {
+		t.Errorf("IPv6 contains = %v, want 1", got)
+	}
+	if got := dbtest.One(t, s.Conn, goKey); got == "0" {
+		t.Errorf("%s not registered by a statement folded into it", dialect.IPKeyFunc)
+	}
 	// the network is a column, not a constant the rewrite folds away
 	runText(t, s, "SELECT contains(net, CAST('10.1.2.3' AS IPADDRESS)) FROM (VALUES ('10.0.0.0/8')) AS t(net)")
 	got := tempMacros(t, s)
@@ -108,6 +118,9 @@ func TestLazyMeansWhatWholeMeans(t *testing.T) {
 		`SELECT format_bytes(1536) AS b, date_format(from_unixtime(0), '%Y-%m-%d %H:%i') AS f`,
 		`SELECT is_private('10.1.2.3') AS a, is_private('8.8.8.8') AS b`,
 		`SELECT CAST(srcaddr AS IPADDRESS) AS ip FROM (VALUES ('10.0.0.2'), ('9.0.0.1')) t(srcaddr) ORDER BY ip`,
+		// folded into a test that calls the Go key, which Ensure registers
+		`SELECT a FROM (VALUES ('2001:861::1'), ('2001:0861:0:0::2'), ('2001:862::1'), ('10.0.0.1'), ('-')) t(a)
+		 WHERE contains('2001:861::/32', CAST(a AS IPADDRESS)) ORDER BY a`,
 	}
 	whole := dbtest.OpenMemory(t)
 	for _, stmt := range stmts {
@@ -134,6 +147,29 @@ func TestLazyViewOfAnEarlierSession(t *testing.T) {
 	}
 	if _, err := dialect.Query(context.Background(), second.Conn, "SELECT no_such_function(1)"); err == nil {
 		t.Errorf("an unknown function ran")
+	}
+}
+
+// TestLazyGoKeyStaysOutOfTheFile: after a session that ran a statement
+// folded into a call of the Go key, and made a view with an address
+// predicate (only SELECTs are rewritten, so the view keeps the macro call),
+// no view of the file calls the Go key, which plain DuckDB does not have.
+func TestLazyGoKeyStaysOutOfTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "plain.duckdb")
+	first := openLazy(t, path)
+	runText(t, first, "CREATE TABLE t AS SELECT * FROM (VALUES ('2001:db8::1'), ('10.0.0.1')) t(a)")
+	runText(t, first, "SELECT count(*) FROM t WHERE contains('2001:db8::/32', CAST(a AS IPADDRESS))")
+	runText(t, first, "CREATE VIEW v AS SELECT a FROM t WHERE is_private(a)")
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	plain, err := duck.Open(context.Background(), duck.Options{Path: path, Plain: true, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+	if got := dbtest.One(t, plain.Conn, "SELECT count(*) FROM duckdb_views() WHERE sql ILIKE '%"+dialect.IPKeyFunc+"%'"); got != "0" {
+		t.Errorf("%s stored views call %s", got, dialect.IPKeyFunc)
 	}
 }
 
