@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -170,6 +171,27 @@ func TestLazyGoKeyStaysOutOfTheFile(t *testing.T) {
 	defer plain.Close()
 	if got := dbtest.One(t, plain.Conn, "SELECT count(*) FROM duckdb_views() WHERE sql ILIKE '%"+dialect.IPKeyFunc+"%'"); got != "0" {
 		t.Errorf("%s stored views call %s", got, dialect.IPKeyFunc)
+	}
+}
+
+// TestLazyNarrowsTopN: in a session that has installed nothing yet, ORDER
+// BY address LIMIT n is still narrowed (its probe query ensures what it
+// calls) and gives the rows of the full order.
+func TestLazyNarrowsTopN(t *testing.T) {
+	s := openLazy(t, duck.MemoryPath)
+	dbtest.Exec(t, s.Conn, `CREATE TEMP TABLE a AS SELECT * FROM (VALUES ('1.0.0.9'), ('10.0.0.1'), ('1.0.0.10'),
+		('2.0.0.1'), ('::1'), ('1.0.0.2')) t(ip)`)
+	q := "SELECT ip FROM a ORDER BY CAST(ip AS IPADDRESS) LIMIT 3"
+	rewritten, err := dialect.Rewrite(context.Background(), s.Conn, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(rewritten, "WHERE") {
+		t.Errorf("not narrowed: %s", rewritten)
+	}
+	want := [][]string{{"::1"}, {"1.0.0.2"}, {"1.0.0.9"}}
+	if got := runText(t, s, q); !cmp.Equal(got, want) {
+		t.Errorf("%s = %v, want %v", q, got, want)
 	}
 }
 

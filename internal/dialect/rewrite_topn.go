@@ -2,8 +2,8 @@ package dialect
 
 import (
 	"encoding/json"
+	"encoding/hex"
 	"fmt"
-	"math/big"
 	"net/netip"
 	"strings"
 )
@@ -57,17 +57,20 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 	}
 	var count int64
 	var bound, least *string
-	q := "SELECT count(k), CAST(max(k) AS VARCHAR), min(t) FROM (SELECT athena_ip_key_text(CAST(c AS VARCHAR)) AS k, CAST(c AS VARCHAR) AS t FROM (" + inner + ") AS p(c))"
+	q := "SELECT count(k), max(k), min(t) FROM (SELECT " + IPKeyFunc + "(CAST(c AS VARCHAR)) AS k, CAST(c AS VARCHAR) AS t FROM (" + inner + ") AS p(c))"
+	// A lazy session has only what its statements named so far: the probe
+	// needs the Go key and whatever the statement's own clauses call.
+	if err := Ensure(r.ctx, r.conn, q); err != nil {
+		return nil
+	}
 	if err := r.conn.QueryRowContext(r.ctx, q).Scan(&count, &bound, &least); err != nil || count < n || bound == nil || least == nil {
 		return nil // any failure: the statement runs as it is and reports its own error
 	}
-	b, ok := new(big.Int).SetString(*bound, 10)
-	if !ok {
+	b, err := hex.DecodeString(*bound)
+	if err != nil || len(b) != 16 {
 		return nil
 	}
-	var k [16]byte
-	b.FillBytes(k[:])
-	key := netip.AddrFrom16(k)
+	key := netip.AddrFrom16([16]byte(b))
 	if !key.Is4In6() {
 		return nil
 	}
