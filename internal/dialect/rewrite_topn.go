@@ -1,8 +1,8 @@
 package dialect
 
 import (
-	"encoding/json"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/netip"
 	"strings"
