@@ -4,20 +4,28 @@
 
 -- The service port of a flow is the lower of its two ports: a client's
 -- ephemeral port is higher than the port of the service it talks to.
-WITH matched AS (
+-- Whether the source is the address is decided once per flow (outbound).
+WITH flows AS (
     SELECT
-        CASE WHEN contains($ip, CAST(srcaddr AS IPADDRESS)) THEN 'out' ELSE 'in' END AS direction,
-        CASE WHEN contains($ip, CAST(srcaddr AS IPADDRESS)) THEN srcaddr ELSE dstaddr END AS address,
-        CASE WHEN contains($ip, CAST(srcaddr AS IPADDRESS)) THEN dstaddr ELSE srcaddr END AS peer,
+        CASE WHEN contains($ip, CAST(srcaddr AS IPADDRESS)) THEN true ELSE false END AS outbound,
+        srcaddr, dstaddr, srcport, dstport, protocol, action, packets, bytes, start
+    FROM vpc_flow_logs
+    WHERE log_status = 'OK'
+      AND (contains($ip, CAST(srcaddr AS IPADDRESS)) OR contains($ip, CAST(dstaddr AS IPADDRESS)))
+),
+
+matched AS (
+    SELECT
+        CASE WHEN outbound THEN 'out' ELSE 'in' END AS direction,
+        CASE WHEN outbound THEN srcaddr ELSE dstaddr END AS address,
+        CASE WHEN outbound THEN dstaddr ELSE srcaddr END AS peer,
         least(srcport, dstport) AS service_port,
         protocol,
         action,
         packets,
         bytes,
         start
-    FROM vpc_flow_logs
-    WHERE log_status = 'OK'
-      AND (contains($ip, CAST(srcaddr AS IPADDRESS)) OR contains($ip, CAST(dstaddr AS IPADDRESS)))
+    FROM flows
 ),
 
 activity AS (
