@@ -20,6 +20,9 @@ const truthMark = "flowduck_truth"
 // address text; fold replaces it with the operand's tree.
 const addrPlaceholder = "flowduck_addr"
 
+// addrPlaceholderText is the address text in a folded SQL template.
+const addrPlaceholderText = "CAST(" + addrPlaceholder + " AS VARCHAR)"
+
 // markTruth marks every expression of the tree whose NULL and false results
 // mean the same: WHERE, HAVING, QUALIFY, join conditions, aggregate FILTER
 // clauses and CASE WHEN conditions, and the operands of AND and OR in them.
