@@ -71,6 +71,7 @@ func RewriteParams(ctx context.Context, conn *sql.Conn, stmt string, params map[
 	if !r.changed {
 		return stmt, nil
 	}
+	r.pruneSpellings(root)
 	if err := r.narrowTopN(root); err != nil {
 		return "", fmt.Errorf("rewrite %s: %w", abbreviate(stmt), err)
 	}

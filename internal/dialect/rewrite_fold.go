@@ -135,11 +135,10 @@ func (r *rewriter) foldRange(ip any, kr keyRange, n map[string]any, rowLevel, tr
 		ip = addressText(ip)
 	}
 	v := "CAST(" + addrPlaceholder + " AS VARCHAR)"
-	text := exactRangeSQL(v, kr)
 	if truth {
-		text = truthRangeSQL(v, kr)
+		return r.foldTruth(truthRangeSQL(v, kr), ip, n)
 	}
-	return r.fold(text, ip, n)
+	return r.fold(exactRangeSQL(v, kr), ip, n)
 }
 
 // foldComparison folds address = constant in a truth place.
@@ -192,7 +191,7 @@ func (r *rewriter) foldIn(children []any, n map[string]any, rowLevel, truth bool
 	for i, kr := range ranges {
 		parts[i] = truthRangeSQL(v, kr)
 	}
-	return r.fold("("+strings.Join(parts, " OR ")+")", ip, n)
+	return r.foldTruth("("+strings.Join(parts, " OR ")+")", ip, n)
 }
 
 // fold parses a predicate written over addrPlaceholder and puts a copy of
@@ -220,6 +219,17 @@ func (r *rewriter) fold(text string, operand any, n map[string]any) (any, error)
 	copyPlace(m, n)
 	r.changed = true
 	return m, nil
+}
+
+// foldTruth is fold for a truthRangeSQL predicate: its comparisons of the
+// text with constants (the tests for other spellings) are marked for
+// pruneSpellings.
+func (r *rewriter) foldTruth(text string, operand any, n map[string]any) (any, error) {
+	folded, err := r.fold(text, operand, n)
+	if err == nil {
+		markSpellings(folded)
+	}
+	return folded, err
 }
 
 // replacePlaceholder returns v with every addrPlaceholder column replaced by
@@ -263,5 +273,5 @@ func (r *rewriter) foldPrivate(addr any, n map[string]any, rowLevel, truth bool)
 		}
 		parts = append(parts, truthRangeSQL(v, kr))
 	}
-	return r.fold("("+strings.Join(parts, " OR ")+")", addr, n)
+	return r.foldTruth("("+strings.Join(parts, " OR ")+")", addr, n)
 }
