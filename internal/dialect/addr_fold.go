@@ -1,6 +1,7 @@
 package dialect
 
 import (
+	"encoding/hex"
 	"fmt"
 	"net/netip"
 	"regexp"
@@ -84,12 +85,26 @@ func v4num(k netip.Addr) uint32 {
 // NULL when v is not an address, as contains(cidr, ip) and comparisons are.
 // It keys v with the Go function flowduck_ip_key (udf_ipkey.go), whose
 // hex keys compare as text in key order.
+//
+// DuckDB evaluates BETWEEN as two comparisons, each calling the key, so a
+// range that is all the keys starting with some hex digits (a network
+// whose prefix length, counted in the 128-bit space, is a multiple of 4)
+// is a starts_with, one call.
 func exactRangeSQL(v string, r keyRange) string {
 	key := IPKeyFunc + "(" + v + ")"
 	if r.lo == r.hi {
 		return key + " = " + hexKeySQL(r.lo.As16())
 	}
-	return key + " BETWEEN " + hexKeySQL(r.lo.As16()) + " AND " + hexKeySQL(r.hi.As16())
+	lo, hi := r.lo.As16(), r.hi.As16()
+	hlo, hhi := hex.EncodeToString(lo[:]), hex.EncodeToString(hi[:])
+	n := 0 // hex digits lo and hi share
+	for n < len(hlo) && hlo[n] == hhi[n] {
+		n++
+	}
+	if strings.Trim(hlo[n:], "0") == "" && strings.Trim(hhi[n:], "f") == "" {
+		return "starts_with(" + key + ", '" + hlo[:n] + "')"
+	}
+	return key + " BETWEEN " + hexKeySQL(lo) + " AND " + hexKeySQL(hi)
 }
 
 // truthRangeSQL is "the key of text v is in r" for a place where NULL and
