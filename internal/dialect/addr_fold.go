@@ -174,8 +174,9 @@ func canonicalIPv4SQL(v string, lo, hi uint32) (coarse, fine string) {
 	if k == 0 {
 		return "", fine
 	}
+	// fine holds only texts that start so: it needs no copy of coarse
 	coarse = v + " LIKE '" + dotted(lo, k) + ".%'"
-	return coarse, "(" + coarse + " AND " + fine + ")"
+	return coarse, fine
 }
 
 // otherSpellingsSQL is a test every text that spells an address in r, other
