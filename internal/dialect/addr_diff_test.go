@@ -360,3 +360,40 @@ func TestSpellingTestsPrunedByStatistics(t *testing.T) {
 		}
 	}
 }
+
+// TestTopNFromStatistics: on a table of canonical addresses (as flow logs
+// are), ORDER BY address LIMIT n bounds its answer from the column's
+// statistics and a probe that stops early, and gives the rows of the full
+// order; so it does with a WHERE, and when the least text's network holds
+// fewer than n rows.
+func TestTopNFromStatistics(t *testing.T) {
+	ctx := context.Background()
+	conn := dbtest.OpenMemory(t).Conn
+	rng := rand.New(rand.NewPCG(14, 2))
+	values := []string{"('1.0.0.7', 1)", "('1.0.0.30', 2)", "('2001:db8::1', 3)", "('::ffff:1.0.0.1', 4)", "('0.0.0.9', 5)"}
+	for i := 6; len(values) < 400; i++ {
+		if a := randomV4(rng); a.As4()[0] > 0 {
+			values = append(values, fmt.Sprintf("('%s', %d)", a, i))
+		}
+	}
+	dbtest.Exec(t, conn, "CREATE TABLE flows (a VARCHAR, id INTEGER)", "INSERT INTO flows VALUES "+strings.Join(values, ", "))
+	// least text 0.0.0.9 (its network holds one row), or 1.0.0.30 (two)
+	dbtest.Exec(t, conn, "CREATE TABLE flows2 AS SELECT * FROM flows WHERE id <> 5")
+	for _, from := range []string{"flows ", "flows WHERE id % 3 <> 0 ", "flows2 ", "flows2 WHERE id % 3 <> 0 "} {
+		full := rows(t, conn, "SELECT id FROM "+from+"ORDER BY CAST(a AS IPADDRESS), id")
+		for _, n := range []int{1, 2, 5, 50, len(full) + 1} {
+			q := fmt.Sprintf("SELECT id FROM %sORDER BY CAST(a AS IPADDRESS), id LIMIT %d", from, n)
+			rewritten, err := dialect.Rewrite(ctx, conn, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n <= 2 && !strings.Contains(rewritten, ">= '") {
+				t.Errorf("%s was not narrowed: %s", q, rewritten)
+			}
+			want := full[:min(n, len(full))]
+			if diff := gocmp.Diff(want, dbtest.Rows(t, conn, rewritten)); diff != "" {
+				t.Errorf("%s (-full order +limited):\n%s", q, diff)
+			}
+		}
+	}
+}

@@ -44,38 +44,12 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 	if col == nil {
 		return nil
 	}
-	probe := deepCopy(sel).(map[string]any)
-	probe["select_list"] = []any{deepCopy(col)}
-	probe["modifiers"] = []any{
-		map[string]any{"type": "ORDER_MODIFIER", "orders": []any{map[string]any{
-			"type": "ASCENDING", "null_order": "ORDER_DEFAULT", "expression": deepCopy(col)}}},
-		map[string]any{"type": "LIMIT_MODIFIER", "limit": intLiteral(n), "offset": nil},
-	}
-	// The first n texts are most often below '1/' (0.x and 1.x dotted
-	// quads, IPv6 spellings starting with '0'): asked first with that
-	// condition, which DuckDB evaluates in the scan, the probe costs less
-	// than the plain ORDER BY col LIMIT n, and gives the same rows when it
-	// finds n.
-	below, err := r.fold(addrPlaceholderText+" < '1/'", col, nil)
-	if err != nil {
-		return err
-	}
-	filtered := deepCopy(probe).(map[string]any)
-	filtered["where_clause"] = below
-	if where, _ := sel["where_clause"].(map[string]any); where != nil {
-		filtered["where_clause"] = and(deepCopy(where), below)
-	}
-	count, bound, least, ok := r.probeFirst(filtered)
-	if !ok || count < n {
-		if count, bound, least, ok = r.probeFirst(probe); !ok || count < n {
+	key, below, colon, ok := r.fastBound(root, sel, col, n)
+	if !ok {
+		if key, below, colon, ok = r.probeBound(sel, col, n); !ok {
 			return nil // any failure: the statement runs as it is and reports its own error
 		}
 	}
-	b, err := hex.DecodeString(*bound)
-	if err != nil || len(b) != 16 {
-		return nil
-	}
-	key := netip.AddrFrom16([16]byte(b))
 	if !key.Is4In6() {
 		return nil
 	}
@@ -84,33 +58,11 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 	if ranges == nil {
 		return nil
 	}
-	// IPv6 spellings of small keys start with '0' or ':'. Text below
-	// '1.0.0.0' comes first in text order, so the probe saw it if there is
-	// any; text from ':' on is looked for (DuckDB's statistics usually
-	// answer at once). Without them the conjunct is one range DuckDB can
-	// prune row groups with.
-	if *least < "1.0.0.0" {
+	// IPv6 spellings of small keys start with '0' or ':'.
+	if below {
 		ranges = append(ranges, v+" < '1.0.0.0'")
 	}
-	colon, err := r.fold(v+" >= ':'", col, nil)
-	if err != nil {
-		return err
-	}
-	probe["select_list"] = []any{deepCopy(col)}
-	probe["where_clause"] = colon
-	if where, _ := sel["where_clause"].(map[string]any); where != nil {
-		probe["where_clause"] = and(deepCopy(where), colon)
-	}
-	probe["modifiers"] = []any{map[string]any{"type": "LIMIT_MODIFIER", "limit": intLiteral(1), "offset": nil}}
-	inner, err := r.nodeSQL(probe)
-	if err != nil {
-		return err
-	}
-	var colons int64
-	if err := r.conn.QueryRowContext(r.ctx, "SELECT count(*) FROM ("+inner+")").Scan(&colons); err != nil {
-		return nil
-	}
-	if colons > 0 {
+	if colon {
 		ranges = append(ranges, v+" >= ':'")
 	}
 	keep, err := r.fold("("+strings.Join(ranges, " OR ")+")", col, nil)
@@ -141,6 +93,142 @@ func topNOrder(sel map[string]any) map[string]any {
 		}
 	}
 	return nil
+}
+
+// fastBound bounds the n-th smallest key cheaply when DuckDB's statistics
+// of the column are known (the SELECT reads one table or view): any n
+// addresses bound it from above, so it asks for n of them, without order,
+// among the texts that share the column's least text up to its third dot
+// (`1.0.0.` for a least text 1.0.0.1), a query that stops as soon as it has
+// them. The statistics also say whether any text lies below '1.0.0.0' or
+// from ':' on. ok is false when it cannot tell; probeBound then asks.
+func (r *rewriter) fastBound(root, sel map[string]any, col any, n int64) (key netip.Addr, below, colon, ok bool) {
+	from, _ := sel["from_table"].(map[string]any)
+	c, _ := col.(map[string]any)
+	if from == nil || from["type"] != "BASE_TABLE" || c == nil || c["class"] != "COLUMN_REF" {
+		return key, false, false, false
+	}
+	ctes := map[string]bool{}
+	cteNames(root, ctes)
+	if name, _ := from["table_name"].(string); ctes[strings.ToLower(name)] {
+		return key, false, false, false
+	}
+	b, known := r.columnBounds(from, []any{c})[columnKey(c)]
+	if !known {
+		return key, false, false, false
+	}
+	prefix := quadPrefix(b.min)
+	if prefix == "" {
+		return key, false, false, false
+	}
+	v := addrPlaceholderText
+	region, err := r.fold(fmt.Sprintf("(%s >= '%s' AND %s < '%s/' AND %s(%s) IS NOT NULL)",
+		v, prefix, v, strings.TrimSuffix(prefix, "."), IPKeyFunc, v), col, nil)
+	if err != nil {
+		return key, false, false, false
+	}
+	probe := deepCopy(sel).(map[string]any)
+	probe["select_list"] = []any{deepCopy(col)}
+	probe["where_clause"] = region
+	if where, _ := sel["where_clause"].(map[string]any); where != nil {
+		probe["where_clause"] = and(deepCopy(where), region)
+	}
+	probe["modifiers"] = []any{map[string]any{"type": "LIMIT_MODIFIER", "limit": intLiteral(n), "offset": nil}}
+	count, bound, _, ok := r.probeFirst(probe)
+	if !ok || count < n {
+		return key, false, false, false
+	}
+	if key, ok = hexKey(*bound); !ok {
+		return key, false, false, false
+	}
+	below = b.min < "1.0.0.0"
+	colon = !(b.max < ":" && !strings.HasPrefix(":", b.max))
+	return key, below, colon, true
+}
+
+// quadPrefix is the start of a dotted quad up to its third dot (or its
+// last, in a text DuckDB's statistics cut short): "1.0.0." for "1.0.0.1".
+// Empty for text that does not start so.
+func quadPrefix(s string) string {
+	dots, end := 0, -1
+	for i := 0; i < len(s) && dots < 3; i++ {
+		switch {
+		case s[i] == '.':
+			if i == 0 || s[i-1] == '.' {
+				return ""
+			}
+			dots, end = dots+1, i
+		case s[i] < '0' || s[i] > '9':
+			return ""
+		}
+	}
+	return s[:end+1]
+}
+
+// hexKey parses a key as flowduck_ip_key writes it.
+func hexKey(s string) (netip.Addr, bool) {
+	b, err := hex.DecodeString(s)
+	if err != nil || len(b) != 16 {
+		return netip.Addr{}, false
+	}
+	return netip.AddrFrom16([16]byte(b)), true
+}
+
+// probeBound bounds the n-th smallest key by the keys of the first n texts
+// in text order (DuckDB's ORDER BY col LIMIT n), and looks for text below
+// '1.0.0.0' (which comes first in text order, so the probe saw it if there
+// is any) and from ':' on.
+func (r *rewriter) probeBound(sel map[string]any, col any, n int64) (key netip.Addr, below, colon, ok bool) {
+	probe := deepCopy(sel).(map[string]any)
+	probe["select_list"] = []any{deepCopy(col)}
+	probe["modifiers"] = []any{
+		map[string]any{"type": "ORDER_MODIFIER", "orders": []any{map[string]any{
+			"type": "ASCENDING", "null_order": "ORDER_DEFAULT", "expression": deepCopy(col)}}},
+		map[string]any{"type": "LIMIT_MODIFIER", "limit": intLiteral(n), "offset": nil},
+	}
+	// The first n texts are most often below '1/' (0.x and 1.x dotted
+	// quads, IPv6 spellings starting with '0'): asked first with that
+	// condition, which DuckDB evaluates in the scan, the probe gives the
+	// same rows when it finds n.
+	v := addrPlaceholderText
+	low, err := r.fold(v+" < '1/'", col, nil)
+	if err != nil {
+		return key, false, false, false
+	}
+	filtered := deepCopy(probe).(map[string]any)
+	filtered["where_clause"] = low
+	if where, _ := sel["where_clause"].(map[string]any); where != nil {
+		filtered["where_clause"] = and(deepCopy(where), low)
+	}
+	count, bound, least, ok := r.probeFirst(filtered)
+	if !ok || count < n {
+		if count, bound, least, ok = r.probeFirst(probe); !ok || count < n {
+			return key, false, false, false
+		}
+	}
+	if key, ok = hexKey(*bound); !ok {
+		return key, false, false, false
+	}
+	// Text from ':' on is looked for (DuckDB's statistics usually answer at
+	// once).
+	from, err := r.fold(v+" >= ':'", col, nil)
+	if err != nil {
+		return key, false, false, false
+	}
+	probe["where_clause"] = from
+	if where, _ := sel["where_clause"].(map[string]any); where != nil {
+		probe["where_clause"] = and(deepCopy(where), from)
+	}
+	probe["modifiers"] = []any{map[string]any{"type": "LIMIT_MODIFIER", "limit": intLiteral(1), "offset": nil}}
+	inner, err := r.nodeSQL(probe)
+	if err != nil {
+		return key, false, false, false
+	}
+	var colons int64
+	if err := r.conn.QueryRowContext(r.ctx, "SELECT count(*) FROM ("+inner+")").Scan(&colons); err != nil {
+		return key, false, false, false
+	}
+	return key, *least < "1.0.0.0", colons > 0, true
 }
 
 // probeFirst runs a probe (a SELECT of one address column, ordered by it,
