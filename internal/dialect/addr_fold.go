@@ -174,9 +174,11 @@ func canonicalIPv4SQL(v string, lo, hi uint32) (coarse, fine string) {
 	if k == 0 {
 		return "", fine
 	}
-	// fine holds only texts that start so: it needs no copy of coarse
+	// fine is exact on its own, but keeps the LIKE in front: DuckDB's
+	// adaptive filter may otherwise try the regular expression first, on
+	// every row
 	coarse = v + " LIKE '" + dotted(lo, k) + ".%'"
-	return coarse, fine
+	return coarse, "(" + coarse + " AND " + fine + ")"
 }
 
 // otherSpellingsSQL is a test every text that spells an address in r, other
