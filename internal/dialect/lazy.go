@@ -148,8 +148,8 @@ func Ensure(ctx context.Context, conn *sql.Conn, stmt string) error {
 	return st.install(ctx, conn, c, want)
 }
 
-// ensureAll installs every macro a lazy connection does not have yet and
-// reports whether it installed any.
+// ensureAll installs every macro a lazy connection does not have yet, and
+// registers flowduck_ip_key, and reports whether it added any.
 func ensureAll(ctx context.Context, conn *sql.Conn) (bool, error) {
 	v, ok := lazyConns.Load(conn)
 	if !ok {
@@ -165,7 +165,11 @@ func ensureAll(ctx context.Context, conn *sql.Conn) (bool, error) {
 			want[name] = true
 		}
 	}
-	return len(want) > 0, st.install(ctx, conn, c, want)
+	_, had := ipKeyConns.Load(conn)
+	if err := registerIPKey(conn); err != nil {
+		return false, err
+	}
+	return len(want) > 0 || !had, st.install(ctx, conn, c, want)
 }
 
 // install creates the wanted macros in catalog order (what a macro names is
@@ -203,8 +207,9 @@ func missingMacro(err error) bool {
 	if m == nil {
 		return false
 	}
-	_, ok := loadCatalog().stmts[strings.ToLower(m[1])]
-	return ok
+	name := strings.ToLower(m[1])
+	_, ok := loadCatalog().stmts[name]
+	return ok || name == IPKeyFunc
 }
 
 // MacroNames returns the names of every macro the dialect installs, sorted,

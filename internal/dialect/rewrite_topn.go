@@ -41,7 +41,7 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 		return nil
 	}
 	col, n := topNColumn(sel)
-	if col == nil {
+	if col == nil || sampled(sel) {
 		return nil
 	}
 	key, below, colon, ok := r.fastBound(root, sel, col, n)
@@ -93,6 +93,13 @@ func topNOrder(sel map[string]any) map[string]any {
 		}
 	}
 	return nil
+}
+
+// sampled reports whether a SELECT samples its rows: a probe would see
+// other rows than the statement.
+func sampled(sel map[string]any) bool {
+	from, _ := sel["from_table"].(map[string]any)
+	return sel["sample"] != nil || from != nil && from["sample"] != nil
 }
 
 // fastBound bounds the n-th smallest key cheaply when DuckDB's statistics
