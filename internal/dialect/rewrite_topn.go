@@ -73,25 +73,8 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 		keep = and(where, keep)
 	}
 	sel["where_clause"] = keep
-	// The rows left are keyed in Go: its hex keys order as the macro's do.
-	if order := topNOrder(sel); order != nil {
-		order["function_name"] = IPKeyFunc
-	}
-	return nil
-}
-
-// topNOrder is the first ORDER BY expression of a SELECT node that
-// topNColumn accepted: athena_ip_key_text(CAST(col AS VARCHAR)).
-func topNOrder(sel map[string]any) map[string]any {
-	modifiers, _ := sel["modifiers"].([]any)
-	for _, mod := range modifiers {
-		if m, _ := mod.(map[string]any); m != nil && m["type"] == "ORDER_MODIFIER" {
-			orders, _ := m["orders"].([]any)
-			first, _ := orders[0].(map[string]any)
-			e, _ := first["expression"].(map[string]any)
-			return e
-		}
-	}
+	// The rows left stay keyed by the SQL macro: they are a few in each
+	// chunk, where a Go call per chunk costs more than the macro per row.
 	return nil
 }
 
