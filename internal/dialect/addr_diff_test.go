@@ -177,6 +177,20 @@ func TestAddressPredicatesAgreeWithNetip(t *testing.T) {
 		}
 	})
 
+	// The regular expression that tells IPv6 text from anything else for a
+	// folded IPv6 network, against net/netip.
+	t.Run("IPv6 text", func(t *testing.T) {
+		got := rows(t, conn, "SELECT id, regexp_full_match(a, '"+dialect.IPv6RE+"') FROM addrs ORDER BY id")
+		var want [][]string
+		for i, s := range texts {
+			a, ok := parse(s)
+			want = append(want, []string{strconv.Itoa(i), strconv.FormatBool(ok && strings.Contains(s, ":") && a.Is6())})
+		}
+		if diff := gocmp.Diff(want, got); diff != "" {
+			t.Errorf("IPv6 text (-netip +regexp):\n%s", diff)
+		}
+	})
+
 	t.Run("is_private", func(t *testing.T) {
 		var private []netip.Prefix
 		for _, r := range dialect.PrivateRanges {
@@ -205,7 +219,7 @@ func randomCIDRs(rng *rand.Rand, n int) []netip.Prefix {
 	out := []netip.Prefix{
 		netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("172.16.0.0/12"),
 		netip.MustParsePrefix("::ffff:0:0/96"), netip.MustParsePrefix("::ffff:10.0.0.0/104"),
-		netip.MustParsePrefix("2001:db8::/32"), netip.MustParsePrefix("fe80::/10"),
+		netip.MustParsePrefix("2001:db8::/32"), netip.MustParsePrefix("fe80::/10"), netip.MustParsePrefix("2001:861::/32"),
 	}
 	for len(out) < n {
 		if rng.IntN(2) == 0 {
@@ -225,7 +239,11 @@ func randomAddressTexts(rng *rand.Rand, n int, cidrs []netip.Prefix) []string {
 		"fe80::1%eth0", "1::2::3", "::ffff:1.2.3.04", "::a1.2.3.4", "1e2.0.0.1", "0x1.2.3.4", "12345::",
 		"::", "::1", "0.0.0.0", "255.255.255.255", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "1:2:3:4:5:6:7:8:9",
 		"1:2:3:4:5:6:7::8", "::1.2.3.4", "::ffff:1.2.3.4%0", "1.2.3.4/32", ":::", "g::1", "2001:db8::1\t", "\n10.0.0.1",
-		"１.2.3.4", "+1.2.3.4", "1.2.3.4.", ".1.2.3.4", "2001:DB8::A", "::FFFF:10.0.0.1", "1:2:3:4:5:6:1.2.3.4"}
+		"１.2.3.4", "+1.2.3.4", "1.2.3.4.", ".1.2.3.4", "2001:DB8::A", "::FFFF:10.0.0.1", "1:2:3:4:5:6:1.2.3.4",
+		"1::2:3:4:5:6:7:8", "1:2:3:4:5:6:7::", "::1:2:3:4:5:6:7", "1::1.2.3.4", "1:2:3:4:5::1.2.3.4",
+		"1:2:3:4:5:6::1.2.3.4", "::ffff:01.2.3.4", "00001::", ":1::", "1::", "1:2:3:4:5:6:7:08", "::1.2.3",
+		"::1.2.3.4:5", "2001:861::", "2001:861:0:0:0:0:0:1", "2001:861:1:2:3:4:5:6:7", "2001:861::1::", "2001:861:g::1",
+		"2001:861:1:2:3:4:255.1.1.1", "2001:861:1:2:3:4:256.1.1.1", "2001:8610::1", "2001:861:::1"}
 	for len(out) < n {
 		var a netip.Addr
 		switch rng.IntN(4) {

@@ -5,4 +5,5 @@ package dialect
 var (
 	DialectMacros  = dialectMacros
 	HasTriggerWord = hasTriggerWord
+	IPv6RE         = ipv6RE
 )
