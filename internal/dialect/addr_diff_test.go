@@ -142,6 +142,23 @@ func TestAddressPredicatesAgreeWithNetip(t *testing.T) {
 				}
 			}
 		}
+		// NULL first (said, or the session's default): rows that are not
+		// addresses come first, so the statement is not narrowed.
+		dbtest.Exec(t, conn, `CREATE TEMP TABLE nulls AS SELECT * FROM (VALUES (1, '1.0.0.1'), (2, '5.5.5.5x'),
+			(3, '1.0.0.2'), (4, '9.9.9.09'), (5, '1.0.0.3')) t(id, a)`)
+		malformed := [][]string{{"2"}, {"4"}}
+		q := "SELECT id FROM nulls ORDER BY CAST(a AS IPADDRESS) NULLS FIRST, id LIMIT 2"
+		if diff := gocmp.Diff(malformed, rows(t, conn, q)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", q, diff)
+		}
+		dbtest.Exec(t, conn, "SET default_null_order = 'nulls_first'")
+		q = "SELECT id FROM nulls ORDER BY CAST(a AS IPADDRESS), id LIMIT 2"
+		got := rows(t, conn, q)
+		dbtest.Exec(t, conn, "RESET default_null_order")
+		if diff := gocmp.Diff(malformed, got); diff != "" {
+			t.Errorf("%s with NULLs first by default (-want +got):\n%s", q, diff)
+		}
+
 		// Dotted quads only: the first rows in text order are addresses whose
 		// keys bound the answer, so the statement is narrowed to ranges of
 		// text (see narrowTopN) when the bound's first octet is small, as it

@@ -41,7 +41,7 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 		return nil
 	}
 	col, n := topNColumn(sel)
-	if col == nil || sampled(sel) {
+	if col == nil || sampled(sel) || !r.nullsLast(sel) {
 		return nil
 	}
 	key, below, colon, ok := r.fastBound(root, sel, col, n)
@@ -76,6 +76,34 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 	// The rows left stay keyed by the SQL macro: they are a few in each
 	// chunk, where a Go call per chunk costs more than the macro per row.
 	return nil
+}
+
+// nullsLast reports whether the first ORDER BY of sel puts NULL last: it
+// says so, or it leaves it to the session's default_null_order.
+func (r *rewriter) nullsLast(sel map[string]any) bool {
+	modifiers, _ := sel["modifiers"].([]any)
+	for _, mod := range modifiers {
+		if m, _ := mod.(map[string]any); m != nil && m["type"] == "ORDER_MODIFIER" {
+			orders, _ := m["orders"].([]any)
+			first, _ := orders[0].(map[string]any)
+			switch nullOrder(first) {
+			case "NULLS LAST":
+				return true
+			case "NULLS FIRST":
+				return false
+			}
+		}
+	}
+	var setting string
+	err := r.conn.QueryRowContext(r.ctx, "SELECT current_setting('default_null_order')").Scan(&setting)
+	return err == nil && strings.HasPrefix(strings.ToUpper(setting), "NULLS_LAST")
+}
+
+// nullOrder is an order's null_order as json_serialize_sql writes it
+// ("NULLS FIRST", "NULLS LAST", "ORDER_DEFAULT"), upper case with spaces.
+func nullOrder(order map[string]any) string {
+	s, _ := order["null_order"].(string)
+	return strings.ReplaceAll(strings.ToUpper(s), "_", " ")
 }
 
 // sampled reports whether a SELECT samples its rows: a probe would see
@@ -307,8 +335,8 @@ func topNColumn(sel map[string]any) (col any, n int64) {
 				return nil, 0
 			}
 			first, _ := orders[0].(map[string]any)
-			if first["type"] == "DESCENDING" {
-				return nil, 0
+			if first["type"] == "DESCENDING" || nullOrder(first) == "NULLS FIRST" {
+				return nil, 0 // the narrowing drops rows that are not addresses
 			}
 			e, _ := first["expression"].(map[string]any)
 			if e == nil || e["function_name"] != "athena_ip_key_text" {
