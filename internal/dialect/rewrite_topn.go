@@ -17,16 +17,16 @@ const (
 
 // narrowTopN speeds up SELECT ... ORDER BY CAST(col AS IPADDRESS) LIMIT n.
 // Keying every row costs far more than DuckDB's ORDER BY col LIMIT n, which
-// skips most of the column, so it first runs that cheap query: the keys of
-// the n first rows in text order bound the n-th smallest key from above.
-// When the bound is an IPv4 address a.b.c.d, every address up to it is
-// written as a dotted quad whose first octet is at most a, or starts with
-// '0' or ':' (IPv6 spellings), so the statement gains a WHERE conjunct of
-// ranges of text that keeps those rows and lets DuckDB skip the rest; the
-// ORDER BY and LIMIT then key only what is left. It leaves the statement
-// alone unless it is one ungrouped SELECT without window functions or
-// parameters, ordered first by the address of a column, ascending, with a
-// constant LIMIT.
+// skips most of the column, so it first finds n addresses the statement
+// reads (fastBound, else probeBound): their greatest key bounds the n-th
+// smallest key from above. When the bound is an IPv4 address a.b.c.d,
+// every address up to it is written as a dotted quad whose first octet is
+// at most a, or starts with '0' or ':' (IPv6 spellings), so the statement
+// gains a WHERE conjunct of ranges of text that keeps those rows and lets
+// DuckDB skip the rest; the ORDER BY and LIMIT then key only what is left.
+// It leaves the statement alone unless it is one ungrouped SELECT without
+// window functions, parameters or sampling, ordered first by the address
+// of a column, ascending with NULLs last, with a constant LIMIT.
 func (r *rewriter) narrowTopN(root map[string]any) error {
 	stmts, _ := root["statements"].([]any)
 	if len(stmts) != 1 {
