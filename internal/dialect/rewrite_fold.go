@@ -197,6 +197,18 @@ func (r *rewriter) foldIn(children []any, n map[string]any, rowLevel, truth bool
 // fold parses a predicate written over addrPlaceholder and puts a copy of
 // operand in place of every placeholder; the result replaces n.
 func (r *rewriter) fold(text string, operand any, n map[string]any) (any, error) {
+	return r.foldMarked(text, operand, n, false)
+}
+
+// foldTruth is fold for a truthRangeSQL predicate: its comparisons of the
+// address text with constants (the tests for other spellings) are marked
+// for pruneSpellings, before the operand replaces the placeholder, so no
+// comparison of the operand's own is.
+func (r *rewriter) foldTruth(text string, operand any, n map[string]any) (any, error) {
+	return r.foldMarked(text, operand, n, true)
+}
+
+func (r *rewriter) foldMarked(text string, operand any, n map[string]any, mark bool) (any, error) {
 	var serialized string
 	if err := r.conn.QueryRowContext(r.ctx, "SELECT CAST(json_serialize_sql(CAST(? AS VARCHAR)) AS VARCHAR)", "SELECT "+text).Scan(&serialized); err != nil {
 		return nil, fmt.Errorf("fold address predicate: %w", err)
@@ -214,22 +226,14 @@ func (r *rewriter) fold(text string, operand any, n map[string]any) (any, error)
 	if len(items) != 1 {
 		return nil, fmt.Errorf("fold address predicate: cannot parse %s", text)
 	}
+	if mark {
+		markSpellings(items[0])
+	}
 	expr := replacePlaceholder(items[0], operand)
 	m, _ := expr.(map[string]any)
 	copyPlace(m, n)
 	r.changed = true
 	return m, nil
-}
-
-// foldTruth is fold for a truthRangeSQL predicate: its comparisons of the
-// text with constants (the tests for other spellings) are marked for
-// pruneSpellings.
-func (r *rewriter) foldTruth(text string, operand any, n map[string]any) (any, error) {
-	folded, err := r.fold(text, operand, n)
-	if err == nil {
-		markSpellings(folded)
-	}
-	return folded, err
 }
 
 // replacePlaceholder returns v with every addrPlaceholder column replaced by

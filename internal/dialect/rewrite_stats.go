@@ -21,8 +21,8 @@ import (
 // a constant; pruneSpellings removes every mark.
 const spellingMark = "flowduck_spelling"
 
-// markSpellings marks the comparisons of address text with a constant in a
-// folded truth predicate.
+// markSpellings marks the comparisons of the address text with a constant
+// in a folded truth predicate's template.
 func markSpellings(v any) {
 	switch n := v.(type) {
 	case []any:
@@ -31,7 +31,7 @@ func markSpellings(v any) {
 		}
 	case map[string]any:
 		if n["class"] == "COMPARISON" && (n["type"] == "COMPARE_LESSTHAN" || n["type"] == "COMPARE_GREATERTHANOREQUALTO") {
-			if _, ok := stringLiteral(n["right"]); ok {
+			if _, ok := stringLiteral(n["right"]); ok && isPlaceholderText(n["left"]) {
 				n[spellingMark] = true
 			}
 		}
@@ -41,6 +41,18 @@ func markSpellings(v any) {
 			}
 		}
 	}
+}
+
+// isPlaceholderText reports whether e is the address text of a folded
+// template, CAST(flowduck_addr AS VARCHAR).
+func isPlaceholderText(e any) bool {
+	m, _ := e.(map[string]any)
+	if m == nil || m["class"] != "CAST" {
+		return false
+	}
+	c, _ := m["child"].(map[string]any)
+	names, _ := c["column_names"].([]any)
+	return c != nil && c["class"] == "COLUMN_REF" && len(names) == 1 && names[0] == addrPlaceholder
 }
 
 // pruneSpellings replaces the marked tests that statistics rule out, in
