@@ -105,18 +105,27 @@ SELECT name FROM (
   UNION ALL SELECT database_name, function_name FROM duckdb_functions() WHERE function_type IN ('macro', 'table_macro')
 ) WHERE database_name = 'temp' OR (? AND database_name = 'memory')
 ORDER BY name ASC`, memory)
+	st.settings = settings(ctx, conn)
+	return st
+}
+
+// settings reads the connection's settings, best effort like snapshot. It is
+// all a read-only session needs at open (its baseline): listing the objects
+// too would cost far more (duckdb_functions() takes ~60 ms).
+func settings(ctx context.Context, conn *sql.Conn) []setting {
 	rows, err := conn.QueryContext(ctx, "SELECT name, CAST(value AS VARCHAR) FROM duckdb_settings() WHERE value IS NOT NULL ORDER BY name ASC")
 	if err != nil {
-		return st
+		return nil
 	}
 	defer rows.Close()
+	var out []setting
 	for rows.Next() {
 		var set setting
 		if rows.Scan(&set.name, &set.value) == nil {
-			st.settings = append(st.settings, set)
+			out = append(out, set)
 		}
 	}
-	return st
+	return out
 }
 
 // missingFrom lists the objects of st that after does not have.
