@@ -29,7 +29,8 @@ func withLegacyView(t *testing.T) {
 
 // TestReportsIgnoreTheUserLayout: with vpc_flow_logs made the legacy layout,
 // every report still runs, filtered or not, and gives the output it gives on
-// the current layout; the user's SQL keeps seeing the user's view.
+// the current layout (with -short, a third of them are compared); the user's
+// SQL keeps seeing the user's view.
 func TestReportsIgnoreTheUserLayout(t *testing.T) {
 	reports, err := Builtins()
 	if err != nil {
@@ -55,9 +56,16 @@ func TestReportsIgnoreTheUserLayout(t *testing.T) {
 		}
 		return all
 	}
+	// Under -short a third of the reports are compared with their output on
+	// the current layout (the mechanism is the same for all: each report reads
+	// flowduck's own view); the others must still run on the legacy layout.
+	compared := func(i int) bool { return !testing.Short() || i%3 == 0 }
 	setupGolden(t)
 	before := map[string]string{}
 	for i, r := range reports {
+		if !compared(i) {
+			continue
+		}
 		for _, k := range runs(i) {
 			f := filters[k]
 			out, err := runCSV(t, demoSession.Conn, r, goldenParams[r.Name], f.f)
@@ -77,6 +85,9 @@ func TestReportsIgnoreTheUserLayout(t *testing.T) {
 				got, err := runCSV(t, demoSession.Conn, r, goldenParams[r.Name], f.f)
 				if err != nil {
 					t.Fatalf("on the legacy layout: %v", err)
+				}
+				if !compared(i) {
+					return
 				}
 				if diff := cmp.Diff(before[name], got); diff != "" {
 					t.Errorf("output on the legacy layout differs (-current +legacy):\n%s", diff)

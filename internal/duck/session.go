@@ -116,7 +116,7 @@ func (s *Session) open(ctx context.Context, readOnly bool) error {
 	}
 	s.DB, s.Conn, s.readOnly, s.deferred = db, conn, readOnly && !deferred, deferred
 	if readOnly {
-		s.baseline = snapshot(ctx, conn, false).settings
+		s.baseline = settings(ctx, conn)
 	}
 	return nil
 }

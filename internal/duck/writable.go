@@ -62,7 +62,7 @@ func (s *Session) Writable(ctx context.Context) (Reset, error) {
 	if err := dialect.Ensure(ctx, s.Conn, strings.Join(before.objects, " ")); err != nil {
 		return Reset{}, err
 	}
-	after := snapshot(ctx, s.Conn, false)
+	after := state{objects: s.reopened(ctx, before.objects), settings: settings(ctx, s.Conn)}
 	reset := Reset{Dropped: before.missingFrom(after)}
 	for _, set := range before.settings {
 		if slices.Contains(baseline, set) || slices.Contains(after.settings, set) {
@@ -105,18 +105,50 @@ SELECT name FROM (
   UNION ALL SELECT database_name, function_name FROM duckdb_functions() WHERE function_type IN ('macro', 'table_macro')
 ) WHERE database_name = 'temp' OR (? AND database_name = 'memory')
 ORDER BY name ASC`, memory)
+	st.settings = settings(ctx, conn)
+	return st
+}
+
+// reopened lists the temporary objects of the session just reopened: its
+// temporary tables and views, and the macros the dialect installed again,
+// which are those of before that are the dialect's (a plain session has
+// none). It does not list the macros with duckdb_functions(), as snapshot
+// does, since that costs ~60 ms and a new connection has no others.
+func (s *Session) reopened(ctx context.Context, before []string) []string {
+	objects := strings1(ctx, s.Conn, `
+SELECT name FROM (
+  SELECT database_name, table_name AS name FROM duckdb_tables()
+  UNION ALL SELECT database_name, view_name FROM duckdb_views() WHERE NOT internal
+) WHERE database_name = 'temp'`)
+	if !s.opts.Plain {
+		macros := dialect.MacroNames()
+		for _, name := range before {
+			if _, ok := slices.BinarySearch(macros, name); ok {
+				objects = append(objects, name)
+			}
+		}
+	}
+	slices.Sort(objects)
+	return objects
+}
+
+// settings reads the connection's settings, best effort like snapshot. It is
+// all a read-only session needs at open (its baseline): listing the objects
+// too would cost far more (duckdb_functions() takes ~60 ms).
+func settings(ctx context.Context, conn *sql.Conn) []setting {
 	rows, err := conn.QueryContext(ctx, "SELECT name, CAST(value AS VARCHAR) FROM duckdb_settings() WHERE value IS NOT NULL ORDER BY name ASC")
 	if err != nil {
-		return st
+		return nil
 	}
 	defer rows.Close()
+	var out []setting
 	for rows.Next() {
 		var set setting
 		if rows.Scan(&set.name, &set.value) == nil {
-			st.settings = append(st.settings, set)
+			out = append(out, set)
 		}
 	}
-	return st
+	return out
 }
 
 // missingFrom lists the objects of st that after does not have.

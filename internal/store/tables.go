@@ -6,6 +6,10 @@ import (
 	"strings"
 )
 
+// provenanceColumns are the records table's first columns, its provenance.
+const provenanceColumns = ColFileID + ` BIGINT, ` + ColAccount + ` VARCHAR, ` + ColRegion + ` VARCHAR, ` +
+	ColDate + ` DATE, ` + ColHour + ` INTEGER, ` + ColEventTime + ` TIMESTAMPTZ`
+
 // modelDDL creates the tables of the database model. The records table starts
 // with its provenance columns only; data columns are added as fields are
 // first loaded (AddColumns).
@@ -30,14 +34,7 @@ var modelDDL = []string{
 	// Databases written before files carried a content identity (the
 	// loader's copy check).
 	`ALTER TABLE ` + FilesTable + ` ADD COLUMN IF NOT EXISTS content VARCHAR`,
-	`CREATE TABLE IF NOT EXISTS ` + RecordsTable + ` (
-		` + ColFileID + ` BIGINT,
-		` + ColAccount + ` VARCHAR,
-		` + ColRegion + ` VARCHAR,
-		` + ColDate + ` DATE,
-		` + ColHour + ` INTEGER,
-		` + ColEventTime + ` TIMESTAMPTZ
-	)`,
+	`CREATE TABLE IF NOT EXISTS ` + RecordsTable + ` (` + provenanceColumns + `)`,
 	`CREATE TABLE IF NOT EXISTS ` + RejectsTable + ` (
 		file_id BIGINT,
 		path    VARCHAR,
@@ -75,9 +72,14 @@ func Ensure(ctx context.Context, q Querier) error {
 
 // Exists reports whether the database holds flowduck's model (a load has run).
 func Exists(ctx context.Context, q Querier) (bool, error) {
+	return tableExists(ctx, q, RecordsTable)
+}
+
+// tableExists reports whether main has the table.
+func tableExists(ctx context.Context, q Querier, table string) (bool, error) {
 	var n int
 	err := q.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables()
-		WHERE schema_name = 'main' AND table_name = ?`, RecordsTable).Scan(&n)
+		WHERE schema_name = 'main' AND table_name = ?`, table).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("inspect database: %w", err)
 	}
@@ -87,13 +89,12 @@ func Exists(ctx context.Context, q Querier) (bool, error) {
 // HasColumn reports whether table (in main) has the column: a database
 // written by an older flowduck may lack a newer column until its next load.
 func HasColumn(ctx context.Context, q Querier, table, column string) (bool, error) {
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_columns()
-		WHERE schema_name = 'main' AND table_name = ? AND column_name = ?`, table, column).Scan(&n)
+	cols, err := tableColumns(ctx, q, table)
 	if err != nil {
 		return false, fmt.Errorf("inspect %s: %w", table, err)
 	}
-	return n > 0, nil
+	_, ok := cols[column]
+	return ok, nil
 }
 
 // Ident quotes an SQL identifier.
