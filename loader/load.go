@@ -357,6 +357,7 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 	r.prog.watch(ver)
 	id := r.high
 	var live []*job
+	nulSalvage := map[*job]salvageFrom{} // how to load again a file the gzip check finds a NUL in
 	for {
 		batch, ok, err := next()
 		if err != nil {
@@ -389,6 +390,11 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 				}
 				return r.blame(g, err)
 			}
+			if textInserted(g) {
+				for _, j := range g.live() {
+					nulSalvage[j] = salvageFrom{g: g, f: g.filter(r.opts.Filter), n: r.seq}
+				}
+			}
 			r.trace.step(fmt.Sprintf("group %d (%d files)", r.seq, len(g.jobs)))
 		}
 	}
@@ -409,6 +415,9 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 		if err := dropFile(ctx, tx, j.id); err != nil {
 			return err
 		}
+	}
+	if err := salvageNUL(ctx, tx, ver.withNUL(), nulSalvage); err != nil {
+		return err
 	}
 	// The older versions of reloaded files go only now that their new
 	// versions are known good: a failed reload keeps the old rows.

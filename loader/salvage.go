@@ -33,25 +33,70 @@ func salvageQuarantined(ctx context.Context, tx *sql.Tx, g *group, jobs []*job, 
 		if !ok {
 			continue
 		}
-		for _, stmt := range []string{
-			fmt.Sprintf("DELETE FROM %s WHERE %s IN (?, ?)", store.RecordsTable, store.ColFileID),
-			fmt.Sprintf("DELETE FROM %s WHERE file_id IN (?, ?)", store.RejectsTable),
-		} {
-			if _, err := tx.ExecContext(ctx, stmt, id, -id); err != nil {
-				return fmt.Errorf("salvage %s: %w", j.Key, err)
-			}
-		}
-		rejects, scans := fmt.Sprintf("_fd_rejects_%d_%d", n, id), fmt.Sprintf("_fd_scans_%d_%d", n, id)
-		records, lineRejects := splitLines(g, f)
-		stmts := append(wholeLines(g, j, rejects, scans), records, lineRejects,
-			"DROP TABLE IF EXISTS "+linesTemp, "DROP TABLE IF EXISTS "+store.Ident(rejects), "DROP TABLE IF EXISTS "+store.Ident(scans))
-		for _, stmt := range stmts {
-			if _, err := tx.ExecContext(ctx, stmt); err != nil {
-				return fmt.Errorf("salvage %s: %w", j.Key, err)
-			}
+		if err := salvageFile(ctx, tx, g, j, f, n); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// salvageFile deletes the rows and rejects of j (under its id or its negated
+// id) and loads its lines again one by one with splitLines, which keeps each
+// line that is not a good record with the reason and its line number.
+func salvageFile(ctx context.Context, tx *sql.Tx, g *group, j *job, f filter.Filter, n int) error {
+	id := j.id
+	for _, stmt := range []string{
+		fmt.Sprintf("DELETE FROM %s WHERE %s IN (?, ?)", store.RecordsTable, store.ColFileID),
+		fmt.Sprintf("DELETE FROM %s WHERE file_id IN (?, ?)", store.RejectsTable),
+	} {
+		if _, err := tx.ExecContext(ctx, stmt, id, -id); err != nil {
+			return fmt.Errorf("salvage %s: %w", j.Key, err)
+		}
+	}
+	rejects, scans := fmt.Sprintf("_fd_rejects_%d_%d", n, id), fmt.Sprintf("_fd_scans_%d_%d", n, id)
+	records, lineRejects := splitLines(g, f)
+	stmts := append(wholeLines(g, j, rejects, scans), records, lineRejects,
+		"DROP TABLE IF EXISTS "+linesTemp, "DROP TABLE IF EXISTS "+store.Ident(rejects), "DROP TABLE IF EXISTS "+store.Ident(scans))
+	for _, stmt := range stmts {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("salvage %s: %w", j.Key, err)
+		}
+	}
+	return nil
+}
+
+// salvageNUL loads again line by line (salvageFile) the files of text
+// groups in which the gzip check found a NUL byte, so that each line holding
+// one is a reject: textInsert does not test such groups for NUL bytes.
+func salvageNUL(ctx context.Context, tx *sql.Tx, jobs []*job, groups map[*job]salvageFrom) error {
+	for _, j := range jobs {
+		from, ok := groups[j]
+		if !ok || j.err != nil {
+			continue
+		}
+		if err := salvageFile(ctx, tx, from.g, j, from.f, from.n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// textInserted reports whether loadGroup loads g with textInsert (the
+// kinds its switch does not read otherwise).
+func textInserted(g *group) bool {
+	switch g.kind {
+	case KindParquet, KindCloudWatchJSON, KindCloudWatchConsole, KindJSONMessages, KindCloudWatchCSV:
+		return false
+	}
+	return true
+}
+
+// salvageFrom is what salvageFile needs of the group a file loaded with:
+// the group, its record filter and its statement number.
+type salvageFrom struct {
+	g *group
+	f filter.Filter
+	n int
 }
 
 // quarantinedIDs lists the file ids that have rows under their negated id.

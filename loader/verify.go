@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -18,7 +19,10 @@ import (
 // while DuckDB loads, and drops the rows of any file that fails before the
 // load commits. The checkers run at idle priority: they use the CPU time
 // DuckDB's scan leaves unused (file scheduling tails, the commit) and yield
-// to it everywhere else.
+// to it everywhere else. Reading every byte anyway, they also note the files
+// that hold a NUL byte (a search of each decompressed block, nearly free), so
+// that the load statement of a group of gzip files need not test every
+// field of every record for one (see textInsert and salvageNUL).
 
 // verifier checks gzip files concurrently with the load; files are added as
 // they arrive and a fixed set of workers, each on an idle-priority thread,
@@ -33,12 +37,13 @@ type verifier struct {
 	closed  bool
 	running int
 	failed  map[*job]error
-	done    atomic.Int64 // compressed bytes checked
+	nul     map[*job]bool // files whose decompressed bytes hold a NUL
+	done    atomic.Int64  // compressed bytes checked
 }
 
 // newVerifier checks with at most workers files at a time.
 func newVerifier(ctx context.Context, workers int) *verifier {
-	v := &verifier{ctx: ctx, workers: max(1, workers), failed: map[*job]error{}}
+	v := &verifier{ctx: ctx, workers: max(1, workers), failed: map[*job]error{}, nul: map[*job]bool{}}
 	v.more = sync.NewCond(&v.mu)
 	return v
 }
@@ -80,11 +85,14 @@ func (v *verifier) work() {
 		if v.ctx.Err() != nil {
 			continue
 		}
-		if err := v.check(j); err != nil {
-			v.mu.Lock()
+		nul, err := v.check(j)
+		v.mu.Lock()
+		if err != nil {
 			v.failed[j] = err
-			v.mu.Unlock()
+		} else if nul {
+			v.nul[j] = true
 		}
+		v.mu.Unlock()
 	}
 }
 
@@ -99,25 +107,61 @@ func (v *verifier) wait() map[*job]error {
 	return v.failed
 }
 
-// check reads one gzip file (all members) to the end.
-func (v *verifier) check(j *job) error {
+// withNUL returns, after wait, the files checked whole whose content holds
+// a NUL byte (see nulChecked).
+func (v *verifier) withNUL() []*job {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	var jobs []*job
+	for j := range v.nul {
+		jobs = append(jobs, j)
+	}
+	return jobs
+}
+
+// nulChecked reports whether the verifier looks for NUL bytes in every file
+// of jobs: those it checks (gzip), so that the load statement need not.
+func nulChecked(jobs []*job) bool {
+	for _, j := range jobs {
+		if !j.sniff.Gzip {
+			return false
+		}
+	}
+	return len(jobs) > 0
+}
+
+// check reads one gzip file (all members) to the end, and reports whether
+// its content holds a NUL byte.
+func (v *verifier) check(j *job) (nul bool, err error) {
 	f, err := os.Open(j.read)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer f.Close()
 	counted := &countingReader{r: f, n: &v.done}
 	zr, err := gzip.NewReader(bufio.NewReaderSize(counted, 256<<10))
 	if err != nil {
-		return fmt.Errorf("gzip: %w", err)
+		return false, fmt.Errorf("gzip: %w", err)
 	}
-	if _, err := io.Copy(io.Discard, zr); err != nil {
+	var w nulWriter
+	if _, err := io.Copy(&w, zr); err != nil {
 		if err == io.ErrUnexpectedEOF {
-			return fmt.Errorf("gzip stream is truncated (file ends before the gzip trailer)")
+			return false, fmt.Errorf("gzip stream is truncated (file ends before the gzip trailer)")
 		}
-		return fmt.Errorf("gzip stream is damaged: %w", err)
+		return false, fmt.Errorf("gzip stream is damaged: %w", err)
 	}
-	return zr.Close()
+	return w.nul, zr.Close()
+}
+
+// nulWriter discards what it is given, noting whether it held a NUL byte.
+type nulWriter struct{ nul bool }
+
+// Write looks for a NUL byte in p.
+func (w *nulWriter) Write(p []byte) (int, error) {
+	if !w.nul && bytes.IndexByte(p, 0) >= 0 {
+		w.nul = true
+	}
+	return len(p), nil
 }
 
 // countingReader adds the bytes it reads to n.
