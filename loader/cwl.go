@@ -4,29 +4,19 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
-	"time"
 
-	"github.com/flowduck/flowduck/internal/cwlogs"
+	"github.com/flowduck/flowduck/internal/remote"
 	"github.com/flowduck/flowduck/internal/store"
 	"github.com/flowduck/flowduck/schema"
 )
 
-// CWLOptions configure cwl:// sources beyond what they share with s3://
-// sources (S3Options' Endpoint, Profile, Concurrency and ProgressTTY) and
-// the filter (Since and Until bound the events read, Regions names the log
-// group's region, ENIs pick its streams).
-type CWLOptions struct {
-	// MaxBackoff caps the wait between retries of throttled calls; zero is
-	// the SDK's default. Tests shorten it.
-	MaxBackoff time.Duration
-}
-
 // streamChunk is a file holding the events one pull read of a log stream.
 type streamChunk struct {
-	cwlogs.Chunk
+	remote.Chunk
 	fields []schema.Field // the flow log's format; nil: the load's
 }
 
@@ -36,7 +26,7 @@ type streamKey struct{ region, group, stream string }
 // streamMark is how far a stream was read, and the manifest ids of the
 // pulls that loaded it.
 type streamMark struct {
-	cwlogs.Mark
+	remote.Mark
 	fileIDs []int64
 }
 
@@ -92,6 +82,10 @@ func (a *arrivals) pull(ctx context.Context, uri string, opts Options) {
 	if len(opts.Filter.Regions) == 1 {
 		region = opts.Filter.Regions[0]
 	}
+	if opts.CWL == nil {
+		fail(uri, errors.New("no reader of cwl:// sources"))
+		return
+	}
 	dir, err := a.eventDir()
 	if err != nil {
 		fail(uri, err)
@@ -103,26 +97,21 @@ func (a *arrivals) pull(ctx context.Context, uri string, opts Options) {
 		return
 	}
 	parsed := map[string][]schema.Field{}
-	res, err := cwlogs.Pull(ctx, uri, cwlogs.Options{
-		Endpoint:    opts.S3.Endpoint,
-		Profile:     opts.S3.Profile,
-		Region:      region,
-		Concurrency: opts.S3.Concurrency,
-		Since:       opts.Filter.Since,
-		Until:       opts.Filter.Until,
-		ENIs:        opts.Filter.ENIs,
-		Format:      opts.Format,
-		Force:       opts.Force,
-		Dir:         dir,
-		Marks: func(region, group, stream string) (cwlogs.Mark, bool) {
+	res, err := opts.CWL.Pull(ctx, uri, remote.EventQuery{
+		Region: region,
+		Since:  opts.Filter.Since,
+		Until:  opts.Filter.Until,
+		ENIs:   opts.Filter.ENIs,
+		Format: opts.Format,
+		Force:  opts.Force,
+		Dir:    dir,
+		Marks: func(region, group, stream string) (remote.Mark, bool) {
 			m, ok := a.marks[streamKey{region, group, stream}]
 			return m.Mark, ok
 		},
-		Claim:       a.claim,
-		Progress:    opts.Progress,
-		ProgressTTY: opts.S3.ProgressTTY,
-		MaxBackoff:  opts.CWL.MaxBackoff,
-	}, func(c cwlogs.Chunk) {
+		Claim:    a.claim,
+		Progress: opts.Progress,
+	}, func(c remote.Chunk) {
 		fields, ok := parsed[c.Format]
 		if !ok && c.Format != "" {
 			f, err := schema.ParseFormat(c.Format)
@@ -204,7 +193,7 @@ func replaceStreamWindows(ctx context.Context, tx *sql.Tx, jobs []*job, marks ma
 			fmt.Sprintf("DELETE FROM %s WHERE id IN (%s) AND records = 0", store.FilesTable, in),
 		} {
 			if _, err := tx.ExecContext(ctx, stmt); err != nil {
-				return fmt.Errorf("replace the re-read events of %s: %w", cwlogs.StreamURI(j.Stream.Group, j.Stream.Stream), err)
+				return fmt.Errorf("replace the re-read events of %s: %w", remote.StreamURI(j.Stream.Group, j.Stream.Stream), err)
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/flowduck/flowduck/internal/cwlogs"
 	"github.com/flowduck/flowduck/internal/cwlogs/cwltest"
 	"github.com/flowduck/flowduck/internal/duck"
 	"github.com/flowduck/flowduck/internal/filter"
@@ -50,9 +51,16 @@ func flowEvents(eni string, start time.Time, first, n, sameEvery int) []cwltest.
 	return events
 }
 
-// cwlOptions loads sources with the server's endpoint and short retry waits.
+// cwlOptions loads sources through the real CloudWatch Logs reader, with
+// the server's endpoint and short retry waits.
 func cwlOptions(srv *cwltest.Server, sources ...string) Options {
-	return Options{Sources: sources, S3: S3Options{Endpoint: srv.URL}, CWL: CWLOptions{MaxBackoff: 20 * time.Millisecond}}
+	return Options{Sources: sources, CWL: cwlReader(srv, 0)}
+}
+
+// cwlReader is the reader cmd/flowduck wires in, pointed at the server,
+// reading concurrency streams at once (0: the default).
+func cwlReader(srv *cwltest.Server, concurrency int) cwlogs.Reader {
+	return cwlogs.Reader{Options: cwlogs.Options{Endpoint: srv.URL, Concurrency: concurrency, MaxBackoff: 20 * time.Millisecond}}
 }
 
 // duplicates counts records loaded more than once (by interface and source
@@ -157,7 +165,7 @@ func TestCWLPullCompletesWhenEveryTenthCallIsThrottled(t *testing.T) {
 	srv.ThrottleEvery(10)
 	s, _ := openDB(t)
 	opts := cwlOptions(srv, "cwl://vpc-flow")
-	opts.S3.Concurrency = 2
+	opts.CWL = cwlReader(srv, 2)
 	res := mustLoad(t, s, opts)
 	if err := res.Err(); err != nil {
 		t.Fatal(err)

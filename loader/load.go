@@ -20,7 +20,7 @@ import (
 // Options configure one load.
 type Options struct {
 	// Sources are files, directories (recursive), globs, s3:// URIs or
-	// cwl:// URIs (CloudWatch Logs groups, see package cwlogs).
+	// cwl:// URIs (CloudWatch Logs groups), the URIs read by S3 and CWL.
 	Sources []string
 	// Format is an AWS format string ("${version} ${srcaddr} ...") for
 	// headerless records; empty means the default v2 format for 14 fields.
@@ -36,11 +36,10 @@ type Options struct {
 	Progress io.Writer
 	// Live redraws a progress line while loading (Progress is a terminal).
 	Live bool
-	// S3 configures s3:// sources, and the endpoint, profile and
-	// concurrency of cwl:// sources.
-	S3 S3Options
-	// CWL configures cwl:// sources further.
-	CWL CWLOptions
+	// S3 reads s3:// sources and CWL cwl:// sources; nil fails such a
+	// source.
+	S3  ObjectReader
+	CWL EventReader
 	// Ignore are paths never loaded: the database's own files, which may sit
 	// inside the tree being loaded.
 	Ignore []string

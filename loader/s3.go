@@ -6,20 +6,9 @@ import (
 	"os"
 	"sync"
 
-	"github.com/flowduck/flowduck/internal/bucket"
-	"github.com/flowduck/flowduck/internal/cwlogs"
 	"github.com/flowduck/flowduck/internal/duckmsg"
+	"github.com/flowduck/flowduck/internal/remote"
 )
-
-// S3Options configure s3:// sources (see package bucket).
-type S3Options struct {
-	Endpoint    string
-	Profile     string
-	Region      string // the bucket's region, not the flow logs' --region filter
-	Concurrency int
-	CacheDir    string
-	ProgressTTY bool
-}
 
 // arrivals delivers the files of a load as they become available: local
 // files at once, S3 objects as their downloads complete.
@@ -40,10 +29,10 @@ type arrivals struct {
 // into the cache in the background. Objects the manifest already has with the
 // same ETag are not downloaded; they come back as skipped results.
 func discover(ctx context.Context, opts Options, man manifest, marks map[streamKey]streamMark) (*arrivals, error) {
-	var local, remote []string
+	var local, uris []string
 	for _, src := range opts.Sources {
-		if bucket.IsURI(src) || cwlogs.IsURI(src) {
-			remote = append(remote, src)
+		if remote.IsS3(src) || remote.IsCWL(src) {
+			uris = append(uris, src)
 		} else {
 			local = append(local, src)
 		}
@@ -57,7 +46,7 @@ func discover(ctx context.Context, opts Options, man manifest, marks map[streamK
 		}
 		files, skipped = f, s
 	}
-	a := &arrivals{remote: len(remote) > 0, ch: make(chan file, len(files)+64), results: skipped,
+	a := &arrivals{remote: len(uris) > 0, ch: make(chan file, len(files)+64), results: skipped,
 		marks: marks, claimed: map[streamKey]bool{}}
 	for _, f := range files {
 		a.ch <- f
@@ -68,8 +57,8 @@ func discover(ctx context.Context, opts Options, man manifest, marks map[streamK
 	go func() {
 		defer a.wg.Done()
 		defer close(a.ch)
-		for _, uri := range remote {
-			if cwlogs.IsURI(uri) {
+		for _, uri := range uris {
+			if remote.IsCWL(uri) {
 				a.pull(streamCtx, uri, opts)
 				continue
 			}
@@ -96,20 +85,17 @@ func (a *arrivals) stream(ctx context.Context, uri string, opts Options, man man
 	if opts.Force {
 		known = nil
 	}
-	res, err := bucket.Stream(ctx, uri, bucket.Options{
-		Endpoint:    opts.S3.Endpoint,
-		Profile:     opts.S3.Profile,
-		Region:      opts.S3.Region,
-		Concurrency: opts.S3.Concurrency,
-		CacheDir:    opts.S3.CacheDir,
-		Since:       opts.Filter.Since,
-		Until:       opts.Filter.Until,
-		Accounts:    opts.Filter.Accounts,
-		Regions:     opts.Filter.Regions,
-		Known:       known,
-		Progress:    opts.Progress,
-		ProgressTTY: opts.S3.ProgressTTY,
-	}, func(o bucket.Object) {
+	if opts.S3 == nil {
+		return fmt.Errorf("load %s: no reader of s3:// sources", uri)
+	}
+	res, err := opts.S3.Stream(ctx, uri, remote.ObjectQuery{
+		Since:    opts.Filter.Since,
+		Until:    opts.Filter.Until,
+		Accounts: opts.Filter.Accounts,
+		Regions:  opts.Filter.Regions,
+		Known:    known,
+		Progress: opts.Progress,
+	}, func(o remote.Object) {
 		select {
 		case a.ch <- file{Local: o.LocalPath, Key: o.URI, Size: o.Size, ModTime: o.LastModified, ETag: o.ETag, Part: PartitionOf(o.Key)}:
 		case <-ctx.Done():
@@ -128,7 +114,7 @@ func (a *arrivals) stream(ctx context.Context, uri string, opts Options, man man
 		a.results = append(a.results, FileResult{Path: o.URI, Status: Skipped, Reason: "already loaded", Quiet: true})
 	}
 	for _, f := range res.Failed {
-		a.results = append(a.results, FileResult{Path: f.Object.URI, Status: Failed, Reason: duckmsg.OneLine(f.Err.Error())})
+		a.results = append(a.results, FileResult{Path: f.URI, Status: Failed, Reason: duckmsg.OneLine(f.Err.Error())})
 	}
 	return nil
 }

@@ -21,6 +21,7 @@ type loadOptions struct {
 	g      *globalOptions
 	opts   loader.Options
 	filter filterFlags
+	remote remoteOptions
 }
 
 func newLoadCmd(g *globalOptions) *cobra.Command {
@@ -59,7 +60,7 @@ ec2:DescribeFlowLogs may be called, else v2 unless --format says otherwise.`,
 			}
 			o.opts.Sources = args
 			o.opts.Filter = f
-			return runLoad(cmd.Context(), g, o.opts)
+			return runLoad(cmd.Context(), g, o.opts, o.remote)
 		},
 	}
 	f := cmd.Flags()
@@ -67,11 +68,7 @@ ec2:DescribeFlowLogs may be called, else v2 unless --format says otherwise.`,
 	f.BoolVar(&o.opts.Force, "force", false, "reload files that are already loaded (their rows are replaced)")
 	o.filter.register(cmd, "load only records", loadFilters...)
 	f.Var(&filterFlag{flags: &o.filter, name: filter.ENI}, filter.ENI, "cwl:// sources: read only the log streams of these network interfaces (eni-…-all; repeatable, comma-separated)")
-	f.StringVar(&o.opts.S3.Endpoint, "endpoint-url", "", "endpoint URL of S3-compatible stores or CloudWatch Logs (default $AWS_ENDPOINT_URL_S3 / $AWS_ENDPOINT_URL_CLOUDWATCH_LOGS or $AWS_ENDPOINT_URL)")
-	f.StringVar(&o.opts.S3.Profile, "profile", "", "AWS profile for s3:// and cwl:// sources (default $AWS_PROFILE)")
-	f.StringVar(&o.opts.S3.Region, "bucket-region", "", "region of the S3 bucket (default: from the AWS config, else detected)")
-	f.IntVar(&o.opts.S3.Concurrency, "concurrency", 0, "parallel S3 downloads or CloudWatch Logs streams (default 8)")
-	f.StringVar(&o.opts.S3.CacheDir, "cache-dir", "", "where S3 objects are downloaded (default $XDG_CACHE_HOME/flowduck/s3)")
+	o.remote.register(cmd)
 	return cmd
 }
 
@@ -86,7 +83,7 @@ func hasCWLSource(sources []string) bool {
 }
 
 // runLoad loads and prints the summary on stderr.
-func runLoad(ctx context.Context, g *globalOptions, opts loader.Options) error {
+func runLoad(ctx context.Context, g *globalOptions, opts loader.Options, remotes remoteOptions) error {
 	s, err := g.openPlain(ctx)
 	if err != nil {
 		return err
@@ -95,7 +92,7 @@ func runLoad(ctx context.Context, g *globalOptions, opts loader.Options) error {
 	opts.Progress = g.streams.ErrOut
 	opts.Live = g.streams.ErrTTY
 	opts.Ignore = s.Files()
-	opts.S3.ProgressTTY = g.streams.ErrTTY
+	remotes.wire(&opts, g.streams.ErrTTY)
 	opts.Trace = g.trace()
 	res, err := loader.Load(ctx, s.Conn, opts)
 	if err != nil {

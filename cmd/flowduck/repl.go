@@ -104,7 +104,9 @@ func shellHooks(s *duck.Session, g *globalOptions) repl.Hooks {
 			if err := writable(ctx); err != nil {
 				return err
 			}
-			res, err := loader.Load(ctx, s.Conn, loader.Options{Sources: sources, Progress: progress, Live: g.streams.ErrTTY, Ignore: s.Files(), Trace: g.trace()})
+			opts := loader.Options{Sources: sources, Progress: progress, Live: g.streams.ErrTTY, Ignore: s.Files(), Trace: g.trace()}
+			remoteOptions{}.wire(&opts, false)
+			res, err := loader.Load(ctx, s.Conn, opts)
 			if err != nil {
 				return err
 			}

@@ -1,25 +1,10 @@
 package bucket
 
-import "time"
+import "github.com/flowduck/flowduck/internal/remote"
 
-// Object is one S3 object selected for a load.
-type Object struct {
-	// URI is s3://Bucket/Key, the name the loader records in its manifest.
-	URI    string
-	Bucket string
-	Key    string
-	// ETag is the object's entity tag as S3 returns it, with its quotes.
-	ETag         string
-	Size         int64
-	LastModified time.Time
-	// LocalPath is the complete local copy in the cache; empty for objects
-	// that were skipped or failed.
-	LocalPath string
-	// Transferred is the number of bytes downloaded by this run: Size for a
-	// fresh download, less when a partial download was resumed, 0 for a cache
-	// hit.
-	Transferred int64
-}
+// Object is one S3 object selected for a load (the loader's view of it,
+// shared through package remote).
+type Object = remote.Object
 
 // ObjectError is an object that could not be fetched.
 type ObjectError struct {

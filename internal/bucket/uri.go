@@ -3,14 +3,16 @@ package bucket
 import (
 	"fmt"
 	"strings"
+
+	"github.com/flowduck/flowduck/internal/remote"
 )
 
 // Scheme is the URI scheme of S3 sources.
-const Scheme = "s3://"
+const Scheme = remote.S3Scheme
 
 // IsURI reports whether source names an S3 location.
 func IsURI(source string) bool {
-	return strings.HasPrefix(source, Scheme)
+	return remote.IsS3(source)
 }
 
 // ParseURI splits s3://bucket/prefix into bucket and key prefix. The prefix

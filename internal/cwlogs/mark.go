@@ -3,18 +3,13 @@ package cwlogs
 import (
 	"slices"
 	"time"
+
+	"github.com/flowduck/flowduck/internal/remote"
 )
 
-// Mark is how far a log stream has been read by earlier pulls: every event
-// with First <= time < Last, and the events at Last whose ids are IDs
-// (events keep arriving with a timestamp already read, so the time alone
-// cannot say which were). Times are milliseconds since the epoch, as
-// CloudWatch gives them.
-type Mark struct {
-	First int64
-	Last  int64
-	IDs   []string
-}
+// Mark is how far a log stream has been read by earlier pulls (see
+// remote.Mark, where the loader keeps it).
+type Mark = remote.Mark
 
 // span is a time range of one stream to read, From and To inclusive (as
 // FilterLogEvents takes them), leaving out the events at From whose ids are

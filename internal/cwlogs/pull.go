@@ -12,38 +12,19 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
+
+	"github.com/flowduck/flowduck/internal/remote"
 )
 
 // pageLimit is the most events FilterLogEvents returns a call.
 const pageLimit = 10_000
 
-// Chunk is what one pull read of one log stream, written to a local file.
-type Chunk struct {
-	// Key names the chunk in the manifest:
-	// cwl://GROUP//STREAM@FIRST..LAST (the times of its first and last
-	// events, UTC).
-	Key    string
-	Region string
-	Group  string
-	Stream string
-	// Path is the local file of the events ("<time> <message>" lines).
-	Path   string
-	Events int64
-	Bytes  int64 // message bytes
-	// Format is the flow log's format string ("" for the default format).
-	Format string
-	// Mark is how far the stream is read once this chunk is loaded.
-	Mark Mark
-	// Replace, for a forced pull, is the range (milliseconds, inclusive)
-	// whose earlier records of the stream this chunk replaces.
-	Replace *[2]int64
-}
+// Chunk is what one pull read of one log stream, written to a local file
+// (the loader's view of it, shared through package remote).
+type Chunk = remote.Chunk
 
 // StreamFailure is a stream that could not be read; the others are.
-type StreamFailure struct {
-	URI string
-	Err error
-}
+type StreamFailure = remote.Failure
 
 // Result summarises a pull.
 type Result struct {

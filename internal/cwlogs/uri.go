@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/flowduck/flowduck/internal/remote"
 )
 
 // Scheme starts a CloudWatch Logs source.
-const Scheme = "cwl://"
+const Scheme = remote.CWLScheme
 
 // Source is a parsed cwl:// URI: a log group and an optional stream prefix.
 //
@@ -23,7 +25,7 @@ type Source struct {
 }
 
 // IsURI reports whether a load source is a cwl:// URI.
-func IsURI(s string) bool { return strings.HasPrefix(s, Scheme) }
+func IsURI(s string) bool { return remote.IsCWL(s) }
 
 // Parse reads a cwl:// URI.
 func Parse(uri string) (Source, error) {
@@ -58,4 +60,4 @@ func (s Source) String() string {
 }
 
 // StreamURI names one log stream of a group.
-func StreamURI(group, stream string) string { return Scheme + group + "//" + stream }
+func StreamURI(group, stream string) string { return remote.StreamURI(group, stream) }
