@@ -3,6 +3,7 @@ package dialect
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Folding constant address predicates. contains(cidr, ip), =, IN and BETWEEN
@@ -209,27 +210,11 @@ func (r *rewriter) foldTruth(text string, operand any, n map[string]any) (any, e
 }
 
 func (r *rewriter) foldMarked(text string, operand any, n map[string]any, mark bool) (any, error) {
-	var serialized string
-	if err := r.conn.QueryRowContext(r.ctx, "SELECT CAST(json_serialize_sql(CAST(? AS VARCHAR)) AS VARCHAR)", "SELECT "+text).Scan(&serialized); err != nil {
-		return nil, fmt.Errorf("fold address predicate: %w", err)
-	}
-	root, err := decodeTree(serialized)
+	tmpl, err := r.template(text, mark)
 	if err != nil {
 		return nil, err
 	}
-	stmts, _ := root["statements"].([]any)
-	if len(stmts) != 1 {
-		return nil, fmt.Errorf("fold address predicate: cannot parse %s", text)
-	}
-	node, _ := stmts[0].(map[string]any)["node"].(map[string]any)
-	items, _ := node["select_list"].([]any)
-	if len(items) != 1 {
-		return nil, fmt.Errorf("fold address predicate: cannot parse %s", text)
-	}
-	if mark {
-		markSpellings(items[0])
-	}
-	expr := replacePlaceholder(items[0], operand)
+	expr := replacePlaceholder(tmpl, operand)
 	m, _ := expr.(map[string]any)
 	copyPlace(m, n)
 	r.changed = true
@@ -257,25 +242,114 @@ func replacePlaceholder(v, operand any) any {
 	return v
 }
 
-// foldPrivate folds is_private(addr) in a truth place into the OR of the
-// private ranges (PrivateRanges), each a pushable range predicate. It is
-// true for the same addresses as the macro; like the other folded
-// predicates it reads only addresses written as Athena writes them.
+// foldPrivate replaces is_private(addr). The macro's body is one call of
+// the Go function flowduck_is_private (macros_private.go); inlined, it
+// plans at no cost, but keys every row it sees. In a truth place the call
+// becomes "coarse AND fine" (privateTruthSQL): prefix tests on the text
+// that DuckDB evaluates cheaply reject every address outside the private
+// ranges, and fine decides exactly for the rest, a regular expression for
+// canonical dotted quads and the Go function for any other spelling.
+// Elsewhere (a select list, under NOT), it is the Go function on the text.
 func (r *rewriter) foldPrivate(addr any, n map[string]any, rowLevel, truth bool) (any, error) {
-	if !truth {
-		return nil, nil
-	}
 	if rowLevel && isAddress(addr) {
 		addr = addressText(addr)
 	}
-	v := "CAST(" + addrPlaceholder + " AS VARCHAR)"
-	parts := make([]string, 0, len(PrivateRanges))
-	for _, p := range PrivateRanges {
-		kr, ok := cidrLiteral(p.CIDR)
-		if !ok {
-			return nil, fmt.Errorf("private range %s: not a CIDR", p.CIDR)
-		}
-		parts = append(parts, truthRangeSQL(v, kr))
+	if !truth {
+		r.changed = true
+		return call(PrivateFunc, n, cast(addr, "VARCHAR", nil)), nil
 	}
-	return r.foldTruth("("+strings.Join(parts, " OR ")+")", addr, n)
+	return r.fold(privateTruth, addr, n)
+}
+
+// privateTruth is privateTruthSQL over the folded templates' address text.
+var privateTruth = privateTruthSQL(addrPlaceholderText)
+
+// privateTruthSQL is is_private(v) for a place where NULL and false mean
+// the same: "coarse AND fine", where coarse is the union of the coarse
+// tests of the private ranges (truthRangeSQL: the prefix each range's
+// canonical dotted quads share, and the text any other spelling of its
+// addresses starts with) and fine is true exactly for the private
+// addresses: a regular expression matching the canonical dotted quads of
+// every private IPv4 range, or else flowduck_is_private. The other
+// spellings' tests are not marked for pruning by statistics: they are a
+// few comparisons of the text, where a folded network's guard the exact
+// key, and asking DuckDB for the statistics costs a query.
+func privateTruthSQL(v string) string {
+	var coarse, res []string
+	seen := map[string]bool{}
+	add := func(test string) {
+		if !seen[test] {
+			seen[test] = true
+			coarse = append(coarse, test)
+		}
+	}
+	useful := true
+	for _, kr := range privateKeys {
+		if lo, hi, ok := kr.ipv4(); ok {
+			c, _ := canonicalIPv4SQL(v, lo, hi)
+			re, ok := canonicalIPv4RE(lo, hi)
+			if c == "" || !ok {
+				useful = false
+			}
+			add(c)
+			res = append(res, re)
+		}
+		tests := otherSpellingTests(v, kr)
+		if tests == nil {
+			useful = false
+		}
+		for _, t := range tests {
+			add(t)
+		}
+	}
+	fine := PrivateFunc + "(" + v + ")"
+	if len(res) > 0 {
+		fine = "regexp_full_match(" + v + ", '(?:" + strings.Join(res, "|") + ")') OR " + fine
+	}
+	if !useful {
+		return "(" + fine + ")"
+	}
+	return "((" + strings.Join(coarse, " OR ") + ") AND (" + fine + "))"
+}
+
+// templates caches the syntax trees of folded predicates' templates, by
+// text and marking: a statement often folds the same one several times
+// (is_private, a report's network), and DuckDB need parse each only once
+// in a process.
+var templates sync.Map // templateKey → any (never modified)
+
+type templateKey struct {
+	text string
+	mark bool
+}
+
+// template returns a copy of the syntax tree of the expression text, its
+// other spellings' tests marked when mark is set.
+func (r *rewriter) template(text string, mark bool) (any, error) {
+	key := templateKey{text, mark}
+	if t, ok := templates.Load(key); ok {
+		return deepCopy(t), nil
+	}
+	var serialized string
+	if err := r.conn.QueryRowContext(r.ctx, "SELECT CAST(json_serialize_sql(CAST(? AS VARCHAR)) AS VARCHAR)", "SELECT "+text).Scan(&serialized); err != nil {
+		return nil, fmt.Errorf("fold address predicate: %w", err)
+	}
+	root, err := decodeTree(serialized)
+	if err != nil {
+		return nil, err
+	}
+	stmts, _ := root["statements"].([]any)
+	if len(stmts) != 1 {
+		return nil, fmt.Errorf("fold address predicate: cannot parse %s", text)
+	}
+	node, _ := stmts[0].(map[string]any)["node"].(map[string]any)
+	items, _ := node["select_list"].([]any)
+	if len(items) != 1 {
+		return nil, fmt.Errorf("fold address predicate: cannot parse %s", text)
+	}
+	if mark {
+		markSpellings(items[0])
+	}
+	templates.Store(key, items[0])
+	return deepCopy(items[0]), nil
 }
