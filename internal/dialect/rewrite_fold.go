@@ -245,11 +245,10 @@ func replacePlaceholder(v, operand any) any {
 // foldPrivate replaces is_private(addr). The macro's body is one call of
 // the Go function flowduck_is_private (macros_private.go); inlined, it
 // plans at no cost, but keys every row it sees. In a truth place the call
-// becomes "coarse AND fine" (privateTruthSQL): prefix tests on the text
-// that DuckDB evaluates cheaply reject every address outside the private
-// ranges, and fine decides exactly for the rest, a regular expression for
-// canonical dotted quads and the Go function for any other spelling.
-// Elsewhere (a select list, under NOT), it is the Go function on the text.
+// becomes privateTruthSQL, which decides the canonical dotted quads with a
+// prefix test and a regular expression and leaves only other spellings to
+// the Go function. Elsewhere (a select list, under NOT), it is the Go
+// function on the text.
 func (r *rewriter) foldPrivate(addr any, n map[string]any, rowLevel, truth bool) (any, error) {
 	if rowLevel && isAddress(addr) {
 		addr = addressText(addr)
@@ -265,51 +264,44 @@ func (r *rewriter) foldPrivate(addr any, n map[string]any, rowLevel, truth bool)
 var privateTruth = privateTruthSQL(addrPlaceholderText)
 
 // privateTruthSQL is is_private(v) for a place where NULL and false mean
-// the same: "coarse AND fine", where coarse is the union of the coarse
-// tests of the private ranges (truthRangeSQL: the prefix each range's
-// canonical dotted quads share, and the text any other spelling of its
-// addresses starts with) and fine is true exactly for the private
-// addresses: a regular expression matching the canonical dotted quads of
-// every private IPv4 range, or else flowduck_is_private. The other
-// spellings' tests are not marked for pruning by statistics: they are a
-// few comparisons of the text, where a folded network's guard the exact
-// key, and asking DuckDB for the statistics costs a query.
+// the same, true exactly for the private addresses: the OR of, for each
+// private IPv4 range, the test for its canonical dotted quads that
+// truthRangeSQL makes (a LIKE on the octets the range shares, then a
+// regular expression for the rest), and of one call of flowduck_is_private
+// behind the tests every other spelling of a private address passes (the
+// union of the ranges' tests for other spellings: x < '1.0.0.0' OR x >=
+// ':' OR x >= 'FC00' AND x < 'fdff;' ...). So an address outside the
+// ranges costs a few comparisons of its text, a canonical private dotted
+// quad one regular expression, and only other spellings reach the Go
+// function. The expression has a dozen terms where a folded CIDR per range
+// had a hundred; its tests for other spellings are not marked for pruning
+// by statistics, which would cost a query at rewrite time to save a few
+// comparisons a row.
 func privateTruthSQL(v string) string {
-	var coarse, res []string
+	var canonical, others []string
 	seen := map[string]bool{}
-	add := func(test string) {
-		if !seen[test] {
-			seen[test] = true
-			coarse = append(coarse, test)
-		}
-	}
 	useful := true
 	for _, kr := range privateKeys {
 		if lo, hi, ok := kr.ipv4(); ok {
-			c, _ := canonicalIPv4SQL(v, lo, hi)
-			re, ok := canonicalIPv4RE(lo, hi)
-			if c == "" || !ok {
-				useful = false
-			}
-			add(c)
-			res = append(res, re)
+			_, fine := canonicalIPv4SQL(v, lo, hi)
+			canonical = append(canonical, fine)
 		}
 		tests := otherSpellingTests(v, kr)
 		if tests == nil {
 			useful = false
 		}
 		for _, t := range tests {
-			add(t)
+			if !seen[t] {
+				seen[t] = true
+				others = append(others, t)
+			}
 		}
 	}
-	fine := PrivateFunc + "(" + v + ")"
-	if len(res) > 0 {
-		fine = "regexp_full_match(" + v + ", '(?:" + strings.Join(res, "|") + ")') OR " + fine
+	exact := PrivateFunc + "(" + v + ")"
+	if useful {
+		exact = "((" + strings.Join(others, " OR ") + ") AND " + exact + ")"
 	}
-	if !useful {
-		return "(" + fine + ")"
-	}
-	return "((" + strings.Join(coarse, " OR ") + ") AND (" + fine + "))"
+	return "(" + strings.Join(append(canonical, exact), " OR ") + ")"
 }
 
 // templates caches the syntax trees of folded predicates' templates, by
