@@ -27,8 +27,9 @@ import (
 // macro created in an earlier session that calls a dialect macro, fails
 // with DuckDB's "does not exist"; Run then installs the rest and runs the
 // statement again. The Go functions flowduck_ip_key and
-// flowduck_is_private (udf.go), which only rewritten statements name, are
-// registered the same way.
+// flowduck_is_private (udf.go), which rewritten statements and the
+// is_private macro name, are registered the same way, a macro's before the
+// macro is created.
 
 // lazyState is what a lazy connection has installed.
 type lazyState struct {

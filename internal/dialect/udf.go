@@ -10,8 +10,9 @@ import (
 
 // goFuncs are the dialect's Go scalar functions, by name: flowduck_ip_key
 // (udf_ipkey.go) and flowduck_is_private (udf_private.go). Only statements
-// Rewrite produced name them, and they are registered on a session, never
-// stored in a database: plain DuckDB opens the file as before.
+// Rewrite produced and the temporary is_private macro name them, and they
+// are registered on a session, never stored in a database: plain DuckDB
+// opens the file as before.
 var goFuncs = map[string]duckdb.ScalarFunc{
 	IPKeyFunc:   ipKeyUDF{},
 	PrivateFunc: privateUDF{},
