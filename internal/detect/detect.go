@@ -132,9 +132,8 @@ func only(dets []queries.Report, names []string, dirs []string) ([]queries.Repor
 
 // Run runs the detections opts selects on conn, a session with the Athena
 // dialect (duck.Open without Plain), and returns their findings. They share
-// one scope (the filtered records) and one classification of its addresses
-// (see privateLookup). The temporary objects it creates are dropped, and
-// the session's is_private restored, before it returns.
+// one scope (the filtered records). The temporary objects it creates are
+// dropped before it returns.
 func Run(ctx context.Context, conn *sql.Conn, opts Options) (_ Result, err error) {
 	calls, err := Plan(opts)
 	if err != nil {
@@ -179,17 +178,14 @@ func Run(ctx context.Context, conn *sql.Conn, opts Options) (_ Result, err error
 	if err != nil {
 		return Result{}, err
 	}
-	restore, err := privateLookup(ctx, conn)
 	for _, c := range run {
-		if err != nil {
+		if err = t.add(ctx, c); err != nil {
 			break
 		}
-		if err = t.add(ctx, c); err == nil {
-			res.Ran = append(res.Ran, c.Report().Name)
-		}
+		res.Ran = append(res.Ran, c.Report().Name)
 	}
-	if rerr, cerr := restore(ctx), sc.Close(ctx); err != nil || rerr != nil || cerr != nil {
-		return Result{}, errors.Join(err, rerr, cerr)
+	if cerr := sc.Close(ctx); err != nil || cerr != nil {
+		return Result{}, errors.Join(err, cerr)
 	}
 	res.Findings, err = t.read(ctx, opts.MinSeverity)
 	if err != nil {

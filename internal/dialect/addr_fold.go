@@ -166,13 +166,7 @@ func canonicalIPv4SQL(v string, lo, hi uint32) (coarse, fine string) {
 	for k < 4 && octet(lo, k) == octet(hi, k) {
 		k++
 	}
-	rest := uint32(1)<<(8*(3-k)) - 1 // the octets after the first that differs
-	if lo&rest == 0 && hi&rest == rest {
-		re := regexp.QuoteMeta(dotted(lo, k))
-		if k > 0 {
-			re += `\.`
-		}
-		re += octetRangeRE(octet(lo, k), octet(hi, k)) + strings.Repeat(`\.`+octetRE, 3-k)
+	if re, ok := canonicalIPv4RE(lo, hi); ok {
 		fine = "regexp_full_match(" + v + ", '" + re + "')"
 	} else {
 		fine = fmt.Sprintf("athena_ipv4_num(%s) BETWEEN %d AND %d", v, lo, hi)
@@ -187,10 +181,40 @@ func canonicalIPv4SQL(v string, lo, hi uint32) (coarse, fine string) {
 	return coarse, "(" + coarse + " AND " + fine + ")"
 }
 
+// canonicalIPv4RE is a regular expression that matches exactly the dotted
+// quads from lo to hi written as Athena writes them (no leading zeros), when
+// the range is all the addresses whose octets before the first one that
+// differs are lo's, that octet from lo's to hi's and any after it (every
+// IPv4 network is); ok is false for any other range.
+func canonicalIPv4RE(lo, hi uint32) (string, bool) {
+	k := 0 // leading octets lo and hi share
+	for k < 4 && octet(lo, k) == octet(hi, k) {
+		k++
+	}
+	if k == 4 {
+		return regexp.QuoteMeta(dotted(lo, 4)), true
+	}
+	rest := uint32(1)<<(8*(3-k)) - 1 // the octets after the first that differs
+	if lo&rest != 0 || hi&rest != rest {
+		return "", false
+	}
+	re := regexp.QuoteMeta(dotted(lo, k))
+	if k > 0 {
+		re += `\.`
+	}
+	return re + octetRangeRE(octet(lo, k), octet(hi, k)) + strings.Repeat(`\.`+octetRE, 3-k), true
+}
+
 // otherSpellingsSQL is a test every text that spells an address in r, other
 // than a canonical dotted quad, passes: a union of ranges of text. Empty
 // means no useful test (any text may).
 func otherSpellingsSQL(v string, r keyRange) string {
+	return strings.Join(otherSpellingTests(v, r), " OR ")
+}
+
+// otherSpellingTests are the tests otherSpellingsSQL joins; nil means no
+// useful test.
+func otherSpellingTests(v string, r keyRange) []string {
 	// A first group written with leading zeros starts with '0'; a space or
 	// any other byte below '0' makes no address.
 	tests := []string{v + " < '1.0.0.0'"}
@@ -222,9 +246,9 @@ func otherSpellingsSQL(v string, r keyRange) string {
 		g1 = end + 1
 	}
 	if len(tests) > 3 {
-		return "" // first groups of several lengths: nearly any text
+		return nil // first groups of several lengths: nearly any text
 	}
-	return strings.Join(tests, " OR ")
+	return tests
 }
 
 func firstGroup(k netip.Addr) uint16 {

@@ -52,17 +52,22 @@ func Install(ctx context.Context, conn *sql.Conn) error {
 	if err := applySettings(ctx, conn); err != nil {
 		return err
 	}
+	// whole: nothing is left to install lazily; the Go functions come
+	// first, as is_private calls one
+	lazyConns.Delete(conn)
+	if _, err := registerGoFuncs(conn); err != nil {
+		return err
+	}
 	for _, m := range dialectMacros() {
 		stmt := "CREATE OR REPLACE TEMP MACRO " + m.name + m.def
 		if _, err := conn.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("athena dialect macro %s: %w", m.name, err)
 		}
 	}
-	if err := InstallPrivate(ctx, conn); err != nil {
-		return err
+	if _, err := conn.ExecContext(ctx, privateMacroSQL); err != nil {
+		return fmt.Errorf("install %s: %w", PrivateMacro, err)
 	}
-	Forget(conn) // whole: nothing left to install lazily
-	return registerIPKey(conn)
+	return nil
 }
 
 // applySettings applies dialectSettings on conn.

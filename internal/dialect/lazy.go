@@ -26,8 +26,10 @@ import (
 // cost of one more macro). What no token shows, a view or a user's own
 // macro created in an earlier session that calls a dialect macro, fails
 // with DuckDB's "does not exist"; Run then installs the rest and runs the
-// statement again. The Go function flowduck_ip_key (udf_ipkey.go), which
-// only rewritten statements name, is registered the same way.
+// statement again. The Go functions flowduck_ip_key and
+// flowduck_is_private (udf.go), which rewritten statements and the
+// is_private macro name, are registered the same way, a macro's before the
+// macro is created.
 
 // lazyState is what a lazy connection has installed.
 type lazyState struct {
@@ -49,13 +51,15 @@ type macroCatalog struct {
 	names []string          // lower-case, in install order
 	stmts map[string]string // name → CREATE statement
 	deps  map[string][]string
-	err   error
+	// goFuncs are the Go functions each macro's body calls, registered
+	// before it is created
+	goFuncs map[string][]string
 }
 
 // loadCatalog builds the catalog once: the dialect's macros, then is_private.
 func loadCatalog() *macroCatalog {
 	catalogOnce.Do(func() {
-		c := &macroCatalog{stmts: map[string]string{}, deps: map[string][]string{}}
+		c := &macroCatalog{stmts: map[string]string{}, deps: map[string][]string{}, goFuncs: map[string][]string{}}
 		add := func(name, stmt string) {
 			name = strings.ToLower(name)
 			if _, dup := c.stmts[name]; !dup {
@@ -66,15 +70,14 @@ func loadCatalog() *macroCatalog {
 		for _, m := range dialectMacros() {
 			add(m.name, "CREATE OR REPLACE TEMP MACRO "+m.name+m.def)
 		}
-		private, err := privateMacroSQL()
-		if err != nil {
-			c.err = err
-		}
-		add(PrivateMacro, private)
+		add(PrivateMacro, privateMacroSQL)
 		for _, name := range c.names {
 			for tok := range words(c.stmts[name]) {
 				if _, ok := c.stmts[tok]; ok && tok != name {
 					c.deps[name] = append(c.deps[name], tok)
+				}
+				if _, ok := goFuncs[tok]; ok {
+					c.goFuncs[name] = append(c.goFuncs[name], tok)
 				}
 			}
 		}
@@ -109,7 +112,7 @@ func InstallLazy(ctx context.Context, conn *sql.Conn) error {
 // Forget drops what the dialect knows of conn, once it is closed.
 func Forget(conn *sql.Conn) {
 	lazyConns.Delete(conn)
-	ipKeyConns.Delete(conn)
+	forgetGoFuncs(conn)
 }
 
 // Ensure installs on a lazy connection the macros stmt names, and those
@@ -139,8 +142,8 @@ func Ensure(ctx context.Context, conn *sql.Conn, stmt string) error {
 		if _, ok := c.stmts[tok]; ok {
 			visit(tok)
 		}
-		if tok == IPKeyFunc {
-			if err := registerIPKey(conn); err != nil {
+		if _, ok := goFuncs[tok]; ok {
+			if err := registerGoFunc(conn, tok); err != nil {
 				return err
 			}
 		}
@@ -149,7 +152,7 @@ func Ensure(ctx context.Context, conn *sql.Conn, stmt string) error {
 }
 
 // ensureAll installs every macro a lazy connection does not have yet, and
-// registers flowduck_ip_key, and reports whether it added any.
+// registers the Go functions, and reports whether it added any.
 func ensureAll(ctx context.Context, conn *sql.Conn) (bool, error) {
 	v, ok := lazyConns.Load(conn)
 	if !ok {
@@ -165,11 +168,11 @@ func ensureAll(ctx context.Context, conn *sql.Conn) (bool, error) {
 			want[name] = true
 		}
 	}
-	_, had := ipKeyConns.Load(conn)
-	if err := registerIPKey(conn); err != nil {
+	added, err := registerGoFuncs(conn)
+	if err != nil {
 		return false, err
 	}
-	return len(want) > 0 || !had, st.install(ctx, conn, c, want)
+	return len(want) > 0 || added, st.install(ctx, conn, c, want)
 }
 
 // install creates the wanted macros in catalog order (what a macro names is
@@ -178,12 +181,14 @@ func (st *lazyState) install(ctx context.Context, conn *sql.Conn, c *macroCatalo
 	if len(want) == 0 {
 		return nil
 	}
-	if c.err != nil {
-		return fmt.Errorf("install %s: %w", PrivateMacro, c.err)
-	}
 	for _, name := range c.names {
 		if !want[name] {
 			continue
+		}
+		for _, f := range c.goFuncs[name] {
+			if err := registerGoFunc(conn, f); err != nil {
+				return err
+			}
 		}
 		if _, err := conn.ExecContext(ctx, c.stmts[name]); err != nil {
 			return fmt.Errorf("athena dialect macro %s: %w", name, err)
@@ -209,7 +214,8 @@ func missingMacro(err error) bool {
 	}
 	name := strings.ToLower(m[1])
 	_, ok := loadCatalog().stmts[name]
-	return ok || name == IPKeyFunc
+	_, isGo := goFuncs[name]
+	return ok || isGo
 }
 
 // MacroNames returns the names of every macro the dialect installs, sorted,

@@ -139,12 +139,17 @@ func TestLazyViewOfAnEarlierSession(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "views.duckdb")
 	first := openLazy(t, path)
 	runText(t, first, "CREATE VIEW stamped AS SELECT date_format(from_unixtime(86400), '%Y-%m-%d') AS day")
+	runText(t, first, "CREATE VIEW inside AS SELECT is_private('10.1.2.3') AS p, is_private('8.8.8.8') AS q")
 	if err := first.Close(); err != nil {
 		t.Fatal(err)
 	}
 	second := openLazy(t, path)
 	if got := runText(t, second, "SELECT day FROM stamped"); !cmp.Equal(got, [][]string{{"1970-01-02"}}) {
 		t.Errorf("the view in a new session = %v, want 1970-01-02", got)
+	}
+	// is_private calls a Go function, registered with it
+	if got := runText(t, openLazy(t, path), "SELECT p, q FROM inside"); !cmp.Equal(got, [][]string{{"true", "false"}}) {
+		t.Errorf("a view calling is_private in a new session = %v, want true, false", got)
 	}
 	if _, err := dialect.Query(context.Background(), second.Conn, "SELECT no_such_function(1)"); err == nil {
 		t.Errorf("an unknown function ran")
@@ -154,7 +159,8 @@ func TestLazyViewOfAnEarlierSession(t *testing.T) {
 // TestLazyGoKeyStaysOutOfTheFile: after a session that ran a statement
 // folded into a call of the Go key, and made a view with an address
 // predicate (only SELECTs are rewritten, so the view keeps the macro call),
-// no view of the file calls the Go key, which plain DuckDB does not have.
+// no view of the file calls the Go functions, which plain DuckDB does not
+// have.
 func TestLazyGoKeyStaysOutOfTheFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "plain.duckdb")
 	first := openLazy(t, path)
@@ -169,8 +175,10 @@ func TestLazyGoKeyStaysOutOfTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer plain.Close()
-	if got := dbtest.One(t, plain.Conn, "SELECT count(*) FROM duckdb_views() WHERE sql ILIKE '%"+dialect.IPKeyFunc+"%'"); got != "0" {
-		t.Errorf("%s stored views call %s", got, dialect.IPKeyFunc)
+	for _, f := range []string{dialect.IPKeyFunc, dialect.PrivateFunc} {
+		if got := dbtest.One(t, plain.Conn, "SELECT count(*) FROM duckdb_views() WHERE sql ILIKE '%"+f+"%'"); got != "0" {
+			t.Errorf("%s stored views call %s", got, f)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package dialect
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Folding constant address predicates. contains(cidr, ip), =, IN and BETWEEN
@@ -209,27 +210,11 @@ func (r *rewriter) foldTruth(text string, operand any, n map[string]any) (any, e
 }
 
 func (r *rewriter) foldMarked(text string, operand any, n map[string]any, mark bool) (any, error) {
-	var serialized string
-	if err := r.conn.QueryRowContext(r.ctx, "SELECT CAST(json_serialize_sql(CAST(? AS VARCHAR)) AS VARCHAR)", "SELECT "+text).Scan(&serialized); err != nil {
-		return nil, fmt.Errorf("fold address predicate: %w", err)
-	}
-	root, err := decodeTree(serialized)
+	tmpl, err := r.template(text, mark)
 	if err != nil {
 		return nil, err
 	}
-	stmts, _ := root["statements"].([]any)
-	if len(stmts) != 1 {
-		return nil, fmt.Errorf("fold address predicate: cannot parse %s", text)
-	}
-	node, _ := stmts[0].(map[string]any)["node"].(map[string]any)
-	items, _ := node["select_list"].([]any)
-	if len(items) != 1 {
-		return nil, fmt.Errorf("fold address predicate: cannot parse %s", text)
-	}
-	if mark {
-		markSpellings(items[0])
-	}
-	expr := replacePlaceholder(items[0], operand)
+	expr := replacePlaceholder(tmpl, operand)
 	m, _ := expr.(map[string]any)
 	copyPlace(m, n)
 	r.changed = true
@@ -257,25 +242,106 @@ func replacePlaceholder(v, operand any) any {
 	return v
 }
 
-// foldPrivate folds is_private(addr) in a truth place into the OR of the
-// private ranges (PrivateRanges), each a pushable range predicate. It is
-// true for the same addresses as the macro; like the other folded
-// predicates it reads only addresses written as Athena writes them.
+// foldPrivate replaces is_private(addr). The macro's body is one call of
+// the Go function flowduck_is_private (macros_private.go); inlined, it
+// plans at no cost, but keys every row it sees. In a truth place the call
+// becomes privateTruthSQL, which decides the canonical dotted quads with a
+// prefix test and a regular expression and leaves only other spellings to
+// the Go function. Elsewhere (a select list, under NOT), it is the Go
+// function on the text.
 func (r *rewriter) foldPrivate(addr any, n map[string]any, rowLevel, truth bool) (any, error) {
-	if !truth {
-		return nil, nil
-	}
 	if rowLevel && isAddress(addr) {
 		addr = addressText(addr)
 	}
-	v := "CAST(" + addrPlaceholder + " AS VARCHAR)"
-	parts := make([]string, 0, len(PrivateRanges))
-	for _, p := range PrivateRanges {
-		kr, ok := cidrLiteral(p.CIDR)
-		if !ok {
-			return nil, fmt.Errorf("private range %s: not a CIDR", p.CIDR)
-		}
-		parts = append(parts, truthRangeSQL(v, kr))
+	if !truth {
+		r.changed = true
+		return call(PrivateFunc, n, cast(addr, "VARCHAR", nil)), nil
 	}
-	return r.foldTruth("("+strings.Join(parts, " OR ")+")", addr, n)
+	return r.fold(privateTruth, addr, n)
+}
+
+// privateTruth is privateTruthSQL over the folded templates' address text.
+var privateTruth = privateTruthSQL(addrPlaceholderText)
+
+// privateTruthSQL is is_private(v) for a place where NULL and false mean
+// the same, true exactly for the private addresses: the OR of, for each
+// private IPv4 range, the test for its canonical dotted quads that
+// truthRangeSQL makes (a LIKE on the octets the range shares, then a
+// regular expression for the rest), and of one call of flowduck_is_private
+// behind the tests every other spelling of a private address passes (the
+// union of the ranges' tests for other spellings: x < '1.0.0.0' OR x >=
+// ':' OR x >= 'FC00' AND x < 'fdff;' ...). So an address outside the
+// ranges costs a few comparisons of its text, a canonical private dotted
+// quad one regular expression, and only other spellings reach the Go
+// function. The expression has a dozen terms where a folded CIDR per range
+// had a hundred; its tests for other spellings are not marked for pruning
+// by statistics, which would cost a query at rewrite time to save a few
+// comparisons a row.
+func privateTruthSQL(v string) string {
+	var canonical, others []string
+	seen := map[string]bool{}
+	useful := true
+	for _, kr := range privateKeys {
+		if lo, hi, ok := kr.ipv4(); ok {
+			_, fine := canonicalIPv4SQL(v, lo, hi)
+			canonical = append(canonical, fine)
+		}
+		tests := otherSpellingTests(v, kr)
+		if tests == nil {
+			useful = false
+		}
+		for _, t := range tests {
+			if !seen[t] {
+				seen[t] = true
+				others = append(others, t)
+			}
+		}
+	}
+	exact := PrivateFunc + "(" + v + ")"
+	if useful {
+		exact = "((" + strings.Join(others, " OR ") + ") AND " + exact + ")"
+	}
+	return "(" + strings.Join(append(canonical, exact), " OR ") + ")"
+}
+
+// templates caches the syntax trees of folded predicates' templates, by
+// text and marking: a statement often folds the same one several times
+// (is_private, a report's network), and DuckDB need parse each only once
+// in a process.
+var templates sync.Map // templateKey → any (never modified)
+
+type templateKey struct {
+	text string
+	mark bool
+}
+
+// template returns a copy of the syntax tree of the expression text, its
+// other spellings' tests marked when mark is set.
+func (r *rewriter) template(text string, mark bool) (any, error) {
+	key := templateKey{text, mark}
+	if t, ok := templates.Load(key); ok {
+		return deepCopy(t), nil
+	}
+	var serialized string
+	if err := r.conn.QueryRowContext(r.ctx, "SELECT CAST(json_serialize_sql(CAST(? AS VARCHAR)) AS VARCHAR)", "SELECT "+text).Scan(&serialized); err != nil {
+		return nil, fmt.Errorf("fold address predicate: %w", err)
+	}
+	root, err := decodeTree(serialized)
+	if err != nil {
+		return nil, err
+	}
+	stmts, _ := root["statements"].([]any)
+	if len(stmts) != 1 {
+		return nil, fmt.Errorf("fold address predicate: cannot parse %s", text)
+	}
+	node, _ := stmts[0].(map[string]any)["node"].(map[string]any)
+	items, _ := node["select_list"].([]any)
+	if len(items) != 1 {
+		return nil, fmt.Errorf("fold address predicate: cannot parse %s", text)
+	}
+	if mark {
+		markSpellings(items[0])
+	}
+	templates.Store(key, items[0])
+	return deepCopy(items[0]), nil
 }

@@ -126,9 +126,7 @@ func (r *rewriter) function(n map[string]any, rowLevel, truth bool) (any, error)
 		return n, nil
 	}
 	if len(args) == 1 && strings.EqualFold(name, PrivateMacro) {
-		if folded, err := r.foldPrivate(args[0], n, rowLevel, truth); folded != nil || err != nil {
-			return folded, err
-		}
+		return r.foldPrivate(args[0], n, rowLevel, truth)
 	}
 	if len(args) != 2 {
 		return n, nil

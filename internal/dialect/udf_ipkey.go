@@ -2,10 +2,7 @@ package dialect
 
 import (
 	"context"
-	"database/sql"
 	"encoding/hex"
-	"fmt"
-	"sync"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 )
@@ -23,21 +20,6 @@ import (
 // view or macro stored in the file refers to it, so plain DuckDB opens the
 // file as before, and the SQL macros remain the keys for everything else.
 const IPKeyFunc = "flowduck_ip_key"
-
-// ipKeyConns holds the connections flowduck_ip_key is registered on.
-var ipKeyConns sync.Map // *sql.Conn → struct{}
-
-// registerIPKey registers flowduck_ip_key on conn, once per connection.
-func registerIPKey(conn *sql.Conn) error {
-	if _, done := ipKeyConns.Load(conn); done {
-		return nil
-	}
-	if err := duckdb.RegisterScalarUDF(conn, IPKeyFunc, ipKeyUDF{}); err != nil {
-		return fmt.Errorf("register %s: %w", IPKeyFunc, err)
-	}
-	ipKeyConns.Store(conn, struct{}{})
-	return nil
-}
 
 // ipKeyUDF implements duckdb.ScalarFunc for flowduck_ip_key.
 type ipKeyUDF struct{}
