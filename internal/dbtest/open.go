@@ -44,7 +44,7 @@ func OpenPath(t testing.TB, path string) *duck.Session {
 // what OpenMemory's session does.
 func OpenLazy(t testing.TB) *duck.Session {
 	t.Helper()
-	s, err := duck.Open(context.Background(), duck.Options{Path: duck.MemoryPath})
+	s, err := duck.Open(context.Background(), shortThreads(duck.Options{Path: duck.MemoryPath}))
 	if err != nil {
 		t.Fatalf("open %s: %v", duck.MemoryPath, err)
 	}
@@ -59,7 +59,7 @@ func OpenLazy(t testing.TB) *duck.Session {
 func OpenOptions(t testing.TB, opts duck.Options) *duck.Session {
 	t.Helper()
 	ctx := context.Background()
-	s, err := duck.Open(ctx, opts)
+	s, err := duck.Open(ctx, shortThreads(opts))
 	if err != nil {
 		t.Fatalf("open %s: %v", opts.Path, err)
 	}
@@ -70,6 +70,17 @@ func OpenOptions(t testing.TB, opts duck.Options) *duck.Session {
 		}
 	}
 	return s
+}
+
+// shortThreads gives a session one DuckDB worker thread under -short, unless
+// opts asks for a number: on a test's few records a second thread costs CPU
+// and buys nothing (about a fifth of the loader's short run). The full run
+// keeps DuckDB's default, all cores, as flowduck runs.
+func shortThreads(opts duck.Options) duck.Options {
+	if testing.Short() && opts.Threads == 0 {
+		opts.Threads = 1
+	}
+	return opts
 }
 
 // closeUnchecked closes a session at the end of a test without DuckDB's
