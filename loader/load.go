@@ -131,6 +131,11 @@ func Load(ctx context.Context, conn *sql.Conn, opts Options) (Result, error) {
 	r.trace.step("manifest and discovery")
 	r.prog = newProgress(opts.Progress, opts.Live && !src.remote, nil)
 	defer r.prog.stop()
+	restore, err := applyLoadSettings(ctx, conn)
+	if err != nil {
+		return Result{}, err
+	}
+	defer restore()
 	if err := r.commit(ctx, conn, src); err != nil {
 		return Result{}, err
 	}
