@@ -126,7 +126,7 @@ func (r *rewriter) function(n map[string]any, rowLevel, truth bool) (any, error)
 		return n, nil
 	}
 	if len(args) == 1 && strings.EqualFold(name, PrivateMacro) {
-		return r.foldPrivate(args[0], n, rowLevel, truth)
+		return r.foldPrivate(args[0], n, rowLevel)
 	}
 	if len(args) != 2 {
 		return n, nil

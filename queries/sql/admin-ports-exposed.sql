@@ -16,7 +16,10 @@ exposed AS (
     SELECT f.dstaddr, f.dstport, p.service, f.srcaddr, f.interface_id, f.bytes, f.start
     FROM vpc_flow_logs f
     JOIN admin_ports p ON f.dstport = p.port
-    WHERE f.action = 'ACCEPT'
+    -- the ports of admin_ports again, as a list: DuckDB tests it in the same
+    -- filter as is_private, first (is_private costs a hundred times more)
+    WHERE f.dstport IN (22, 23, 3389, 5985, 5986)
+      AND f.action = 'ACCEPT'
       AND f.protocol = 6
       AND NOT is_private(f.srcaddr)
 )
