@@ -7,28 +7,33 @@
 -- span that range: $since and $until are the filter's bounds in epoch
 -- seconds (until exclusive), NULL when the range is open on that side.
 
-WITH bucketed AS (
-    -- each record, placed in its bucket
+WITH seconds AS (
+    -- the traffic of each second that has any: an integer key, so the
+    -- timestamp arithmetic below runs once a second and not once a record
     SELECT
-        date_trunc($bucket, from_unixtime(start)) AS bucket_start,
-        action,
-        packets,
-        bytes
-    FROM vpc_flow_logs
-    WHERE log_status = 'OK'
-),
-
-totals AS (
-    -- the traffic of each bucket that has any
-    SELECT
-        bucket_start,
+        start,
         count(*) AS flows,
         count_if(action = 'ACCEPT') AS accepted,
         count_if(action = 'REJECT') AS rejected,
         sum(packets) AS packets,
         sum(bytes) AS bytes,
         sum(CASE WHEN action = 'REJECT' THEN bytes ELSE 0 END) AS rejected_bytes
-    FROM bucketed
+    FROM vpc_flow_logs
+    WHERE log_status = 'OK'
+    GROUP BY start
+),
+
+totals AS (
+    -- the traffic of each bucket that has any
+    SELECT
+        date_trunc($bucket, from_unixtime(start)) AS bucket_start,
+        CAST(sum(flows) AS BIGINT) AS flows,
+        CAST(sum(accepted) AS BIGINT) AS accepted,
+        CAST(sum(rejected) AS BIGINT) AS rejected,
+        sum(packets) AS packets,
+        sum(bytes) AS bytes,
+        sum(rejected_bytes) AS rejected_bytes
+    FROM seconds
     GROUP BY bucket_start
 ),
 
