@@ -14,8 +14,10 @@ WITH requests AS (
         protocol,
         bytes,
         start,
-        hour(from_unixtime(start)) AS hour_of_day,
-        day_of_week(from_unixtime(start)) AS weekday
+        -- in UTC, on a plain timestamp: the time-zone-aware functions on
+        -- from_unixtime's instant cost ten times more a record
+        hour(make_timestamp(start * 1000000)) AS hour_of_day,
+        isodow(make_timestamp(start * 1000000)) AS weekday
     FROM vpc_flow_logs
     WHERE action = 'ACCEPT'
       AND (protocol NOT IN (6, 17) OR dstport < srcport)
