@@ -43,13 +43,18 @@ func main() {
 	runs := flag.Int("runs", 3, "runs of each query form")
 	dir := flag.String("dir", filepath.Join(os.TempDir(), "flowduck-loadbench"), "work directory (dataset and database are kept and reused)")
 	db := flag.String("db", "", "measure this loaded database instead of generating one")
+	verbose = flag.Bool("v", false, "print every measurement to standard error")
+	only := flag.String("only", "", "measure only the queries whose name contains this text")
 	flag.Parse()
 	ctx := context.Background()
-	if err := run(ctx, *dir, *db, *records, *files, *runs); err != nil {
+	if err := run(ctx, *dir, *db, *only, *records, *files, *runs); err != nil {
 		fmt.Fprintln(os.Stderr, "addrbench:", err)
 		os.Exit(1)
 	}
 }
+
+// verbose prints every measurement to standard error.
+var verbose *bool
 
 // pair is one question asked both ways.
 type pair struct {
@@ -61,7 +66,7 @@ type pair struct {
 	sameResult bool
 }
 
-func run(ctx context.Context, dir, db string, records, files, runs int) error {
+func run(ctx context.Context, dir, db, only string, records, files, runs int) error {
 	if db == "" {
 		bin, err := dataset.Build(dir)
 		if err != nil {
@@ -80,6 +85,18 @@ func run(ctx context.Context, dir, db string, records, files, runs int) error {
 	if err != nil {
 		return err
 	}
+	if only != "" {
+		var kept []pair
+		for _, p := range pairs {
+			if strings.Contains(p.name, only) {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) == 0 {
+			return fmt.Errorf("no query's name contains %q", only)
+		}
+		pairs = kept
+	}
 	times := make([][2][]time.Duration, len(pairs))
 	firsts := make([][2]string, len(pairs))
 	for i := range runs {
@@ -90,6 +107,9 @@ func run(ctx context.Context, dir, db string, records, files, runs int) error {
 					return fmt.Errorf("%s (%s form): %w", p.name, []string{"address", "text"}[form], err)
 				}
 				times[j][form] = append(times[j][form], d)
+				if *verbose {
+					fmt.Fprintf(os.Stderr, "%s, %s form: %s\n", p.name, []string{"address", "text"}[form], d.Round(time.Millisecond))
+				}
 				firsts[j][form] = first
 			}
 		}

@@ -167,7 +167,7 @@ func TestAddressPredicatesAgreeWithNetip(t *testing.T) {
 		want := rows(t, conn, v4)
 		for _, n := range []int{1, 7, 40} {
 			q, err := dialect.Rewrite(context.Background(), conn, fmt.Sprintf("%s LIMIT %d", v4, n))
-			if err != nil || n == 1 && !strings.Contains(q, "CAST(a AS VARCHAR) >= '") {
+			if err != nil || n == 1 && !narrowed(q) {
 				t.Errorf("ORDER BY address LIMIT %d was not narrowed: %s, %v", n, q, err)
 			}
 			if diff := gocmp.Diff(want[:min(n, len(want))], dbtest.Rows(t, conn, q)); diff != "" {
@@ -401,6 +401,12 @@ func TestSpellingTestsPrunedByStatistics(t *testing.T) {
 	}
 }
 
+// narrowed reports whether Rewrite narrowed an ORDER BY address LIMIT n to
+// ranges or a list of texts of the column a.
+func narrowed(q string) bool {
+	return strings.Contains(q, "CAST(a AS VARCHAR) >= '") || strings.Contains(q, "CAST(a AS VARCHAR) IN (")
+}
+
 // TestTopNFromStatistics: on a table of canonical addresses (as flow logs
 // are), ORDER BY address LIMIT n bounds its answer from the column's
 // statistics and a probe that stops early, and gives the rows of the full
@@ -427,8 +433,54 @@ func TestTopNFromStatistics(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if n <= 2 && !strings.Contains(rewritten, ">= '") {
+			if n <= 2 && !narrowed(rewritten) {
 				t.Errorf("%s was not narrowed: %s", q, rewritten)
+			}
+			want := full[:min(n, len(full))]
+			if diff := gocmp.Diff(want, dbtest.Rows(t, conn, rewritten)); diff != "" {
+				t.Errorf("%s (-full order +limited):\n%s", q, diff)
+			}
+		}
+	}
+}
+
+// TestTopNOrderedByText: when the bound of ORDER BY address LIMIT n leaves
+// only dotted quads of one a.b.c. network (a table of canonical IPv4
+// addresses, as flow logs mostly are), the statement keeps them as a list
+// of texts and orders them by length and text instead of keying them; the
+// rows are those of the full order by address, for networks whose last
+// octets have one, two and three digits, with duplicates and ties broken by
+// the rest of the ORDER BY, with and without a WHERE.
+func TestTopNOrderedByText(t *testing.T) {
+	ctx := context.Background()
+	conn := dbtest.OpenMemory(t).Conn
+	rng := rand.New(rand.NewPCG(14, 3))
+	var values []string
+	for i := 0; len(values) < 600; i++ {
+		var a string
+		switch i % 3 {
+		case 0: // the least network, last octets of every length
+			a = fmt.Sprintf("1.0.0.%d", []int{7, 30, 200, 9, 10, 100, 0, 255, 1, 99}[rng.IntN(10)])
+		case 1:
+			a = fmt.Sprintf("1.0.%d.%d", 1+rng.IntN(3), rng.IntN(256))
+		default:
+			if a = randomV4(rng).String(); a < "1." {
+				continue
+			}
+		}
+		values = append(values, fmt.Sprintf("('%s', %d)", a, i))
+	}
+	dbtest.Exec(t, conn, "CREATE TABLE quads (a VARCHAR, id INTEGER)", "INSERT INTO quads VALUES "+strings.Join(values, ", "))
+	for _, from := range []string{"quads ", "quads WHERE id % 4 <> 1 "} {
+		full := rows(t, conn, "SELECT id FROM "+from+"ORDER BY CAST(a AS IPADDRESS), id")
+		for _, n := range []int{1, 3, 10, 30, 150, len(full) + 1} {
+			q := fmt.Sprintf("SELECT id FROM %sORDER BY CAST(a AS IPADDRESS), id LIMIT %d", from, n)
+			rewritten, err := dialect.Rewrite(ctx, conn, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n <= 10 && !strings.Contains(rewritten, "ORDER BY length(CAST(a AS VARCHAR)), CAST(a AS VARCHAR), id") {
+				t.Errorf("%s was not ordered by text: %s", q, rewritten)
 			}
 			want := full[:min(n, len(full))]
 			if diff := gocmp.Diff(want, dbtest.Rows(t, conn, rewritten)); diff != "" {

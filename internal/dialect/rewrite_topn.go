@@ -54,7 +54,7 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 		return nil
 	}
 	v := addrPlaceholderText
-	ranges := keepUpTo(key.As16(), v)
+	ranges, quads := keepUpTo(key.As16(), v)
 	if ranges == nil {
 		return nil
 	}
@@ -73,8 +73,41 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 		keep = and(where, keep)
 	}
 	sel["where_clause"] = keep
+	if quads && !below && !colon {
+		// Only canonical dotted quads of one a.b.c. are left: they are
+		// ordered by length and text, which DuckDB compares without keying.
+		return r.orderByText(sel, col)
+	}
 	// The rows left stay keyed by the SQL macro: they are a few in each
 	// chunk, where a Go call per chunk costs more than the macro per row.
+	return nil
+}
+
+// orderByText replaces the first ORDER BY of sel, the address of col, with
+// the length of col's text, then the text: the same order on dotted quads
+// that share their first three octets (a.b.c.9 before a.b.c.10).
+func (r *rewriter) orderByText(sel map[string]any, col any) error {
+	modifiers, _ := sel["modifiers"].([]any)
+	for _, mod := range modifiers {
+		m, _ := mod.(map[string]any)
+		if m == nil || m["type"] != "ORDER_MODIFIER" {
+			continue
+		}
+		orders, _ := m["orders"].([]any)
+		first, _ := orders[0].(map[string]any)
+		var byText []any
+		for _, t := range []string{"length(" + addrPlaceholderText + ")", addrPlaceholderText} {
+			e, err := r.fold(t, col, nil)
+			if err != nil {
+				return err
+			}
+			o := deepCopy(first).(map[string]any)
+			o["expression"] = e
+			byText = append(byText, o)
+		}
+		m["orders"] = append(byText, orders[1:]...)
+		return nil
+	}
 	return nil
 }
 
@@ -294,12 +327,16 @@ func and(a, b any) map[string]any {
 // is at most the IPv4 address k (16-byte form) and does not start with '0'
 // (below '1.0.0.0'): for bound a.b.c.d, the dotted quads
 // whose first octet is below a, those a.x. with x below b, and so on down
-// to a third octet, as deep as maxRanges allows. Nil when even the first
-// octet needs more ranges.
-func keepUpTo(k [16]byte, v string) []string {
-	var ranges []string
+// to a third octet, as deep as maxRanges allows, then the quads a.b.c.0 to
+// a.b.c.d themselves when the ranges went that deep. Nil when even the first
+// octet needs more ranges. quads reports that the union is just those
+// a.b.c.u, as a list of canonical texts: the rows it keeps are then dotted
+// quads that share their first three octets, whose order by address is
+// their order by length, then text.
+func keepUpTo(k [16]byte, v string) (ranges []string, quads bool) {
 	prefix := ""
-	for level := 0; level < 3; level++ {
+	level := 0
+	for ; level < 3; level++ {
 		o := int(k[12+level])
 		first := 0
 		if level == 0 {
@@ -307,7 +344,7 @@ func keepUpTo(k [16]byte, v string) []string {
 		}
 		if len(ranges)+o-first+1 > maxRanges {
 			if level == 0 {
-				return nil
+				return nil, false
 			}
 			break
 		}
@@ -317,8 +354,17 @@ func keepUpTo(k [16]byte, v string) []string {
 		}
 		prefix += fmt.Sprintf("%d.", o)
 	}
-	// Everything under the prefix of the octets kept whole.
-	return append(ranges, fmt.Sprintf("(%s >= '%s' AND %s < '%s/')", v, prefix, v, strings.TrimSuffix(prefix, ".")))
+	if level < 3 {
+		// Everything under the prefix of the octets kept whole.
+		return append(ranges, fmt.Sprintf("(%s >= '%s' AND %s < '%s/')", v, prefix, v, strings.TrimSuffix(prefix, "."))), false
+	}
+	// The canonical texts a.b.c.0 to a.b.c.d: no row with a text that is
+	// not an address (whose key is NULL, last) is kept to be keyed.
+	texts := make([]string, 0, int(k[15])+1)
+	for u := 0; u <= int(k[15]); u++ {
+		texts = append(texts, fmt.Sprintf("'%s%d'", prefix, u))
+	}
+	return append(ranges, fmt.Sprintf("%s IN (%s)", v, strings.Join(texts, ", "))), len(ranges) == 0
 }
 
 // topNColumn is the column whose address a SELECT orders by first,
