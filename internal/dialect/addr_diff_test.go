@@ -493,3 +493,56 @@ func TestTopNOrderedByText(t *testing.T) {
 		}
 	}
 }
+
+// TestTopNOneAddress: when the n first rows by address all hold the least
+// address (flow logs often have thousands of rows of it), the bound leaves
+// that one text, the ORDER BY on the address goes (the rows tie on it) and
+// the rest of the ORDER BY decides; without one, any n of those rows are
+// the answer, and DuckDB stops at the LIMIT.
+func TestTopNOneAddress(t *testing.T) {
+	ctx := context.Background()
+	conn := dbtest.OpenMemory(t).Conn
+	rng := rand.New(rand.NewPCG(14, 4))
+	var values []string
+	for i := 0; len(values) < 500; i++ {
+		a := "1.0.0.1" // the least address, a fifth of the rows
+		if i%5 != 0 {
+			if a = randomV4(rng).String(); a < "1.0.0.2" {
+				continue
+			}
+		}
+		values = append(values, fmt.Sprintf("('%s', %d)", a, i))
+	}
+	dbtest.Exec(t, conn, "CREATE TABLE flows (a VARCHAR, id INTEGER)", "INSERT INTO flows VALUES "+strings.Join(values, ", "))
+	for from, leastOnly := range map[string]string{
+		"flows ":                   "flows WHERE a = '1.0.0.1'",
+		"flows WHERE id % 3 <> 0 ": "flows WHERE id % 3 <> 0 AND a = '1.0.0.1'",
+	} {
+		full := rows(t, conn, "SELECT id FROM "+from+"ORDER BY CAST(a AS IPADDRESS), id")
+		least := rows(t, conn, "SELECT id FROM "+leastOnly)
+		for _, n := range []int{1, 5, 20, len(least), len(least) + 1, len(full)} {
+			q := fmt.Sprintf("SELECT id FROM %sORDER BY CAST(a AS IPADDRESS), id LIMIT %d", from, n)
+			rewritten, err := dialect.Rewrite(ctx, conn, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n <= len(least) && !strings.Contains(rewritten, "IN ('1.0.0.1')) ORDER BY id LIMIT") && !strings.Contains(rewritten, "IN ('1.0.0.1'))) ORDER BY id LIMIT") {
+				t.Errorf("%s was not narrowed to the least address: %s", q, rewritten)
+			}
+			if diff := gocmp.Diff(full[:n], dbtest.Rows(t, conn, rewritten)); diff != "" {
+				t.Errorf("%s (-full order +limited):\n%s", q, diff)
+			}
+			// no tie-breaker: any n rows of the least address
+			q = fmt.Sprintf("SELECT a FROM %sORDER BY CAST(a AS IPADDRESS) LIMIT %d", from, min(n, len(least)))
+			got := rows(t, conn, q)
+			if len(got) != min(n, len(least)) {
+				t.Errorf("%s: %d rows", q, len(got))
+			}
+			for _, r := range got {
+				if r[0] != "1.0.0.1" {
+					t.Errorf("%s: %s, not the least address", q, r[0])
+				}
+			}
+		}
+	}
+}
