@@ -232,10 +232,18 @@ func canonicalIPv4Test(v string, lo, hi uint32) (guard, check string) {
 	for k < 4 && octet(lo, k) == octet(hi, k) {
 		k++
 	}
-	if re, ok := canonicalIPv4RE(lo, hi); ok {
-		check = "regexp_full_match(" + v + ", '" + re + "')"
-	} else {
+	re, ok := canonicalIPv4RE(lo, hi)
+	switch {
+	case !ok:
 		check = fmt.Sprintf("athena_ipv4_num(%s) BETWEEN %d AND %d", v, lo, hi)
+	case k == 0:
+		check = "regexp_full_match(" + v + ", '" + re + "')"
+	default:
+		// Behind the guard, the regular expression reads only the text
+		// after the shared octets: a few percent cheaper.
+		shared := dotted(lo, k) + "."
+		rest := strings.TrimPrefix(re, regexp.QuoteMeta(dotted(lo, k))+`\.`)
+		check = fmt.Sprintf("regexp_full_match(substr(%s, %d), '%s')", v, len(shared)+1, rest)
 	}
 	if k == 0 {
 		return "", check
