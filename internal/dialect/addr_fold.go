@@ -122,11 +122,23 @@ func exactRangeSQL(v string, r keyRange) string {
 //     IPv4-mapped and compressed forms, starts with its first group in hex
 //     (either case), or with '0' or ':' when that group is zero. When no
 //     text of the data starts so, the min/max statistics rule it out.
+//
+// fine is a CASE of guarded checks, "CASE WHEN guard THEN check ... END",
+// rather than an OR of "guard AND check": DuckDB's adaptive filter reorders
+// the operands of AND and OR as it measures them, and tried first, a check
+// (a regular expression, or the Go key on a chunk) costs far more than the
+// guard it stands behind; a CASE keeps the order. The two are the same in
+// a truth place because a row whose guard holds and whose check fails is
+// no address in r, so no later branch holds for it either: a text starting
+// with the dotted octets of the range or with the groups of a canonical
+// IPv6 prefix is an address only in those spellings, which the check
+// decides exactly.
 func truthRangeSQL(v string, r keyRange) string {
-	var coarse, fine []string
+	var coarse []string
+	var branches []guarded
 	if lo, hi, ok := r.ipv4(); ok {
-		c, f := canonicalIPv4SQL(v, lo, hi)
-		coarse, fine = append(coarse, c), append(fine, f)
+		g, c := canonicalIPv4Test(v, lo, hi)
+		coarse, branches = append(coarse, g), append(branches, guarded{g, c})
 	}
 	exact := exactRangeSQL(v, r)
 	starts := otherSpellingsSQL(v, r)
@@ -134,51 +146,109 @@ func truthRangeSQL(v string, r keyRange) string {
 		// Canonical IPv6 text of the network starts with its groups; such
 		// text is in the range exactly when it is an address at all, which
 		// a regular expression tells at a fraction of a Go call per chunk.
-		fine = append(fine, "("+v+" LIKE '"+p+"%' AND regexp_full_match("+v+", '"+ipv6RE+"'))")
+		branches = append(branches, guarded{v + " LIKE '" + p + "%'", "regexp_full_match(" + v + ", '" + ipv6RE + "')"})
 	}
-	if starts == "" {
-		fine = append(fine, exact)
-		coarse = append(coarse, "")
-	} else {
-		fine = append(fine, "("+starts+") AND "+exact)
-		coarse = append(coarse, starts)
+	if starts != "" {
+		starts = "(" + starts + ")"
 	}
+	coarse = append(coarse, starts) // empty: no useful coarse test
+	branches = append(branches, guarded{starts, exact})
+	fine := guardedSQL(branches)
 	for _, c := range coarse {
-		if c == "" { // no useful coarse test
-			return "(" + strings.Join(fine, " OR ") + ")"
+		if c == "" {
+			return "(" + fine + ")"
 		}
 	}
-	if len(coarse) == 1 && len(fine) == 1 { // fine is coarse AND the exact check already
-		return "(" + fine[0] + ")"
+	if len(branches) == 1 { // fine is coarse AND the exact check already
+		return "(" + fine + ")"
 	}
-	return "((" + strings.Join(coarse, " OR ") + ") AND (" + strings.Join(fine, " OR ") + "))"
+	return "((" + strings.Join(coarse, " OR ") + ") AND " + fine + ")"
+}
+
+// guarded is a check that decides exactly for the rows its guard, a cheap
+// test of the text, lets through. An empty guard lets every row through;
+// an empty check is the guard alone.
+type guarded struct{ guard, check string }
+
+// sql is guard AND check.
+func (g guarded) sql() string {
+	switch {
+	case g.check == "":
+		return g.guard
+	case g.guard == "":
+		return g.check
+	}
+	return "(" + g.guard + " AND " + g.check + ")"
+}
+
+// guardedSQL is the union of the branches (see truthRangeSQL): a CASE that
+// tries them in order, or, when a guard other than the last is empty (a
+// CASE would stop there), an OR.
+func guardedSQL(branches []guarded) string {
+	if len(branches) == 1 {
+		return branches[0].sql()
+	}
+	var b strings.Builder
+	b.WriteString("CASE")
+	for i, br := range branches {
+		check := br.check
+		if check == "" {
+			check = "true"
+		}
+		switch {
+		case br.guard != "":
+			b.WriteString(" WHEN " + br.guard + " THEN " + check)
+		case i == len(branches)-1:
+			b.WriteString(" ELSE " + check)
+		default:
+			parts := make([]string, len(branches))
+			for j, br := range branches {
+				parts[j] = br.sql()
+			}
+			return "(" + strings.Join(parts, " OR ") + ")"
+		}
+	}
+	return b.String() + " END"
 }
 
 // canonicalIPv4SQL tests for the dotted quads from lo to hi written as
 // Athena writes them (no leading zeros, no spaces): fine is true exactly for
 // them, coarse for them and possibly more (empty: no useful test).
 func canonicalIPv4SQL(v string, lo, hi uint32) (coarse, fine string) {
+	g, c := canonicalIPv4Test(v, lo, hi)
+	return g, guarded{g, c}.sql()
+}
+
+// canonicalIPv4Test is canonicalIPv4SQL as a guard (an equality, or a LIKE
+// on the octets lo and hi share; empty when they share none) and the check
+// behind it (empty when the guard is exact on its own). guard AND check
+// keeps the LIKE in front: DuckDB's adaptive filter may otherwise try the
+// regular expression first, on every row.
+func canonicalIPv4Test(v string, lo, hi uint32) (guard, check string) {
 	if lo == hi {
-		eq := v + " = '" + dotted(lo, 4) + "'"
-		return eq, eq
+		return v + " = '" + dotted(lo, 4) + "'", ""
 	}
 	k := 0 // leading octets lo and hi share
 	for k < 4 && octet(lo, k) == octet(hi, k) {
 		k++
 	}
-	if re, ok := canonicalIPv4RE(lo, hi); ok {
-		fine = "regexp_full_match(" + v + ", '" + re + "')"
-	} else {
-		fine = fmt.Sprintf("athena_ipv4_num(%s) BETWEEN %d AND %d", v, lo, hi)
+	re, ok := canonicalIPv4RE(lo, hi)
+	switch {
+	case !ok:
+		check = fmt.Sprintf("athena_ipv4_num(%s) BETWEEN %d AND %d", v, lo, hi)
+	case k == 0:
+		check = "regexp_full_match(" + v + ", '" + re + "')"
+	default:
+		// Behind the guard, the regular expression reads only the text
+		// after the shared octets: a few percent cheaper.
+		shared := dotted(lo, k) + "."
+		rest := strings.TrimPrefix(re, regexp.QuoteMeta(dotted(lo, k))+`\.`)
+		check = fmt.Sprintf("regexp_full_match(substr(%s, %d), '%s')", v, len(shared)+1, rest)
 	}
 	if k == 0 {
-		return "", fine
+		return "", check
 	}
-	// fine is exact on its own, but keeps the LIKE in front: DuckDB's
-	// adaptive filter may otherwise try the regular expression first, on
-	// every row
-	coarse = v + " LIKE '" + dotted(lo, k) + ".%'"
-	return coarse, "(" + coarse + " AND " + fine + ")"
+	return v + " LIKE '" + dotted(lo, k) + ".%'", check
 }
 
 // canonicalIPv4RE is a regular expression that matches exactly the dotted

@@ -44,9 +44,9 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 	if col == nil || sampled(sel) || !r.nullsLast(sel) {
 		return nil
 	}
-	key, below, colon, ok := r.fastBound(root, sel, col, n)
+	key, below, colon, floor, ok := r.fastBound(root, sel, col, n)
 	if !ok {
-		if key, below, colon, ok = r.probeBound(sel, col, n); !ok {
+		if key, below, colon, floor, ok = r.probeBound(sel, col, n); !ok {
 			return nil // any failure: the statement runs as it is and reports its own error
 		}
 	}
@@ -54,7 +54,10 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 		return nil
 	}
 	v := addrPlaceholderText
-	ranges := keepUpTo(key.As16(), v)
+	ranges, quads := keepUpTo(key.As16(), v, floor)
+	if len(ranges) == 0 && !below && !colon {
+		return nil // nothing would be kept: the bound cannot be right
+	}
 	if ranges == nil {
 		return nil
 	}
@@ -73,8 +76,66 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 		keep = and(where, keep)
 	}
 	sel["where_clause"] = keep
+	switch {
+	case below || colon:
+	case quads == 1:
+		// One address is left: every row kept ties on the first ORDER BY,
+		// which goes; without another, DuckDB stops at the LIMIT.
+		dropFirstOrder(sel)
+	case quads > 1:
+		// Only canonical dotted quads of one a.b.c. are left: they are
+		// ordered by length and text, which DuckDB compares without keying.
+		return r.orderByText(sel, col)
+	}
 	// The rows left stay keyed by the SQL macro: they are a few in each
 	// chunk, where a Go call per chunk costs more than the macro per row.
+	return nil
+}
+
+// dropFirstOrder removes the first ORDER BY of sel, and the ORDER BY
+// modifier when it was the only one.
+func dropFirstOrder(sel map[string]any) {
+	modifiers, _ := sel["modifiers"].([]any)
+	for i, mod := range modifiers {
+		m, _ := mod.(map[string]any)
+		if m == nil || m["type"] != "ORDER_MODIFIER" {
+			continue
+		}
+		orders, _ := m["orders"].([]any)
+		if len(orders) > 1 {
+			m["orders"] = orders[1:]
+			return
+		}
+		sel["modifiers"] = append(modifiers[:i:i], modifiers[i+1:]...)
+		return
+	}
+}
+
+// orderByText replaces the first ORDER BY of sel, the address of col, with
+// the length of col's text, then the text: the same order on dotted quads
+// that share their first three octets (a.b.c.9 before a.b.c.10).
+func (r *rewriter) orderByText(sel map[string]any, col any) error {
+	modifiers, _ := sel["modifiers"].([]any)
+	for _, mod := range modifiers {
+		m, _ := mod.(map[string]any)
+		if m == nil || m["type"] != "ORDER_MODIFIER" {
+			continue
+		}
+		orders, _ := m["orders"].([]any)
+		first, _ := orders[0].(map[string]any)
+		var byText []any
+		for _, t := range []string{"length(" + addrPlaceholderText + ")", addrPlaceholderText} {
+			e, err := r.fold(t, col, nil)
+			if err != nil {
+				return err
+			}
+			o := deepCopy(first).(map[string]any)
+			o["expression"] = e
+			byText = append(byText, o)
+		}
+		m["orders"] = append(byText, orders[1:]...)
+		return nil
+	}
 	return nil
 }
 
@@ -120,30 +181,30 @@ func sampled(sel map[string]any) bool {
 // (`1.0.0.` for a least text 1.0.0.1), a query that stops as soon as it has
 // them. The statistics also say whether any text lies below '1.0.0.0' or
 // from ':' on. ok is false when it cannot tell; probeBound then asks.
-func (r *rewriter) fastBound(root, sel map[string]any, col any, n int64) (key netip.Addr, below, colon, ok bool) {
+func (r *rewriter) fastBound(root, sel map[string]any, col any, n int64) (key netip.Addr, below, colon bool, floor string, ok bool) {
 	from, _ := sel["from_table"].(map[string]any)
 	c, _ := col.(map[string]any)
 	if from == nil || from["type"] != "BASE_TABLE" || c == nil || c["class"] != "COLUMN_REF" {
-		return key, false, false, false
+		return key, false, false, "", false
 	}
 	ctes := map[string]bool{}
 	cteNames(root, ctes)
 	if name, _ := from["table_name"].(string); ctes[strings.ToLower(name)] {
-		return key, false, false, false
+		return key, false, false, "", false
 	}
 	b, known := r.columnBounds(from, []any{c})[columnKey(c)]
 	if !known {
-		return key, false, false, false
+		return key, false, false, "", false
 	}
 	prefix := quadPrefix(b.min)
 	if prefix == "" {
-		return key, false, false, false
+		return key, false, false, "", false
 	}
 	v := addrPlaceholderText
 	region, err := r.fold(fmt.Sprintf("(%s >= '%s' AND %s < '%s/' AND %s(%s) IS NOT NULL)",
 		v, prefix, v, strings.TrimSuffix(prefix, "."), IPKeyFunc, v), col, nil)
 	if err != nil {
-		return key, false, false, false
+		return key, false, false, "", false
 	}
 	probe := deepCopy(sel).(map[string]any)
 	probe["select_list"] = []any{deepCopy(col)}
@@ -154,14 +215,14 @@ func (r *rewriter) fastBound(root, sel map[string]any, col any, n int64) (key ne
 	probe["modifiers"] = []any{map[string]any{"type": "LIMIT_MODIFIER", "limit": intLiteral(n), "offset": nil}}
 	count, bound, _, ok := r.probeFirst(probe)
 	if !ok || count < n {
-		return key, false, false, false
+		return key, false, false, "", false
 	}
 	if key, ok = hexKey(*bound); !ok {
-		return key, false, false, false
+		return key, false, false, "", false
 	}
 	below = b.min < "1.0.0.0"
 	colon = !(b.max < ":" && !strings.HasPrefix(":", b.max))
-	return key, below, colon, true
+	return key, below, colon, b.min, true
 }
 
 // quadPrefix is the start of a dotted quad up to its third dot (or its
@@ -196,7 +257,7 @@ func hexKey(s string) (netip.Addr, bool) {
 // in text order (DuckDB's ORDER BY col LIMIT n), and looks for text below
 // '1.0.0.0' (which comes first in text order, so the probe saw it if there
 // is any) and from ':' on.
-func (r *rewriter) probeBound(sel map[string]any, col any, n int64) (key netip.Addr, below, colon, ok bool) {
+func (r *rewriter) probeBound(sel map[string]any, col any, n int64) (key netip.Addr, below, colon bool, floor string, ok bool) {
 	probe := deepCopy(sel).(map[string]any)
 	probe["select_list"] = []any{deepCopy(col)}
 	probe["modifiers"] = []any{
@@ -211,7 +272,7 @@ func (r *rewriter) probeBound(sel map[string]any, col any, n int64) (key netip.A
 	v := addrPlaceholderText
 	low, err := r.fold(v+" < '1/'", col, nil)
 	if err != nil {
-		return key, false, false, false
+		return key, false, false, "", false
 	}
 	filtered := deepCopy(probe).(map[string]any)
 	filtered["where_clause"] = low
@@ -221,17 +282,17 @@ func (r *rewriter) probeBound(sel map[string]any, col any, n int64) (key netip.A
 	count, bound, least, ok := r.probeFirst(filtered)
 	if !ok || count < n {
 		if count, bound, least, ok = r.probeFirst(probe); !ok || count < n {
-			return key, false, false, false
+			return key, false, false, "", false
 		}
 	}
 	if key, ok = hexKey(*bound); !ok {
-		return key, false, false, false
+		return key, false, false, "", false
 	}
 	// Text from ':' on is looked for (DuckDB's statistics usually answer at
 	// once).
 	from, err := r.fold(v+" >= ':'", col, nil)
 	if err != nil {
-		return key, false, false, false
+		return key, false, false, "", false
 	}
 	probe["where_clause"] = from
 	if where, _ := sel["where_clause"].(map[string]any); where != nil {
@@ -240,13 +301,13 @@ func (r *rewriter) probeBound(sel map[string]any, col any, n int64) (key netip.A
 	probe["modifiers"] = []any{map[string]any{"type": "LIMIT_MODIFIER", "limit": intLiteral(1), "offset": nil}}
 	inner, err := r.nodeSQL(probe)
 	if err != nil {
-		return key, false, false, false
+		return key, false, false, "", false
 	}
 	var colons int64
 	if err := r.conn.QueryRowContext(r.ctx, "SELECT count(*) FROM ("+inner+")").Scan(&colons); err != nil {
-		return key, false, false, false
+		return key, false, false, "", false
 	}
-	return key, *least < "1.0.0.0", colons > 0, true
+	return key, *least < "1.0.0.0", colons > 0, *least, true
 }
 
 // probeFirst runs a probe (a SELECT of one address column, ordered by it,
@@ -294,12 +355,17 @@ func and(a, b any) map[string]any {
 // is at most the IPv4 address k (16-byte form) and does not start with '0'
 // (below '1.0.0.0'): for bound a.b.c.d, the dotted quads
 // whose first octet is below a, those a.x. with x below b, and so on down
-// to a third octet, as deep as maxRanges allows. Nil when even the first
-// octet needs more ranges.
-func keepUpTo(k [16]byte, v string) []string {
-	var ranges []string
+// to a third octet, as deep as maxRanges allows, then the quads a.b.c.0 to
+// a.b.c.d themselves when the ranges went that deep, but for those whose
+// text is below floor (no text the statement reads is). Nil when even the
+// first octet needs more ranges. quads, when the union is just such a list
+// of canonical texts, is their number (else 0): the rows it keeps are then
+// dotted quads that share their first three octets, whose order by address
+// is their order by length, then text; for one text, all the same address.
+func keepUpTo(k [16]byte, v, floor string) (ranges []string, quads int) {
 	prefix := ""
-	for level := 0; level < 3; level++ {
+	level := 0
+	for ; level < 3; level++ {
 		o := int(k[12+level])
 		first := 0
 		if level == 0 {
@@ -307,7 +373,7 @@ func keepUpTo(k [16]byte, v string) []string {
 		}
 		if len(ranges)+o-first+1 > maxRanges {
 			if level == 0 {
-				return nil
+				return nil, 0
 			}
 			break
 		}
@@ -317,8 +383,25 @@ func keepUpTo(k [16]byte, v string) []string {
 		}
 		prefix += fmt.Sprintf("%d.", o)
 	}
-	// Everything under the prefix of the octets kept whole.
-	return append(ranges, fmt.Sprintf("(%s >= '%s' AND %s < '%s/')", v, prefix, v, strings.TrimSuffix(prefix, ".")))
+	if level < 3 {
+		// Everything under the prefix of the octets kept whole.
+		return append(ranges, fmt.Sprintf("(%s >= '%s' AND %s < '%s/')", v, prefix, v, strings.TrimSuffix(prefix, "."))), 0
+	}
+	// The canonical texts a.b.c.0 to a.b.c.d: no row with a text that is
+	// not an address (whose key is NULL, last) is kept to be keyed.
+	var texts []string
+	for u := 0; u <= int(k[15]); u++ {
+		if t := fmt.Sprintf("%s%d", prefix, u); t >= floor {
+			texts = append(texts, "'"+t+"'")
+		}
+	}
+	if len(texts) == 0 {
+		return ranges, 0
+	}
+	if len(ranges) == 0 {
+		quads = len(texts)
+	}
+	return append(ranges, fmt.Sprintf("%s IN (%s)", v, strings.Join(texts, ", "))), quads
 }
 
 // topNColumn is the column whose address a SELECT orders by first,
