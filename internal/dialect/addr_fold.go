@@ -211,19 +211,13 @@ func guardedSQL(branches []guarded) string {
 	return b.String() + " END"
 }
 
-// canonicalIPv4SQL tests for the dotted quads from lo to hi written as
-// Athena writes them (no leading zeros, no spaces): fine is true exactly for
-// them, coarse for them and possibly more (empty: no useful test).
-func canonicalIPv4SQL(v string, lo, hi uint32) (coarse, fine string) {
-	g, c := canonicalIPv4Test(v, lo, hi)
-	return g, guarded{g, c}.sql()
-}
-
-// canonicalIPv4Test is canonicalIPv4SQL as a guard (an equality, or a LIKE
-// on the octets lo and hi share; empty when they share none) and the check
-// behind it (empty when the guard is exact on its own). guard AND check
-// keeps the LIKE in front: DuckDB's adaptive filter may otherwise try the
-// regular expression first, on every row.
+// canonicalIPv4Test tests for the dotted quads from lo to hi written as
+// Athena writes them (no leading zeros, no spaces), as a guard (an
+// equality, or a LIKE on the octets lo and hi share; empty when they share
+// none) and the check behind it (empty when the guard is exact on its own):
+// guard AND check is true exactly for them, and keeps the LIKE in front:
+// DuckDB's adaptive filter may otherwise try the regular expression first,
+// on every row.
 func canonicalIPv4Test(v string, lo, hi uint32) (guard, check string) {
 	if lo == hi {
 		return v + " = '" + dotted(lo, 4) + "'", ""

@@ -220,34 +220,31 @@ func (r *rewriter) orderByAlias(sel map[string]any) {
 			}
 		}
 	}
-	modifiers, _ := sel["modifiers"].([]any)
-	for _, mod := range modifiers {
-		m, _ := mod.(map[string]any)
-		if m == nil || m["type"] != "ORDER_MODIFIER" {
+	m, _ := orderModifier(sel)
+	if m == nil {
+		return
+	}
+	orders, _ := m["orders"].([]any)
+	for _, o := range orders {
+		order, _ := o.(map[string]any)
+		if order == nil {
 			continue
 		}
-		orders, _ := m["orders"].([]any)
-		for _, o := range orders {
-			order, _ := o.(map[string]any)
-			if order == nil {
-				continue
+		e, _ := order["expression"].(map[string]any)
+		switch {
+		case e == nil:
+		case e["class"] == "COLUMN_REF":
+			names, _ := e["column_names"].([]any)
+			if len(names) == 1 {
+				if name, _ := names[0].(string); aliases[strings.ToLower(name)] {
+					order["expression"] = r.key(e, false)
+				}
 			}
-			e, _ := order["expression"].(map[string]any)
-			switch {
-			case e == nil:
-			case e["class"] == "COLUMN_REF":
-				names, _ := e["column_names"].([]any)
-				if len(names) == 1 {
-					if name, _ := names[0].(string); aliases[strings.ToLower(name)] {
-						order["expression"] = r.key(e, false)
-					}
-				}
-			case e["class"] == "CONSTANT":
-				if i, ok := integerLiteral(e); ok && i >= 1 && int(i) <= len(items) && isAddress(items[i-1]) {
-					item := deepCopy(items[i-1]).(map[string]any)
-					item["alias"] = ""
-					order["expression"] = r.key(item, false)
-				}
+		case e["class"] == "CONSTANT":
+			if i, ok := integerLiteral(e); ok && i >= 1 && int(i) <= len(items) && isAddress(items[i-1]) {
+				item := deepCopy(items[i-1]).(map[string]any)
+				item["alias"] = ""
+				order["expression"] = r.key(item, false)
 			}
 		}
 	}

@@ -92,67 +92,68 @@ func (r *rewriter) narrowTopN(root map[string]any) error {
 	return nil
 }
 
+// orderModifier returns the ORDER BY modifier of sel (a SELECT has one at
+// most) and its index among sel's modifiers, or nil and -1.
+func orderModifier(sel map[string]any) (map[string]any, int) {
+	modifiers, _ := sel["modifiers"].([]any)
+	for i, mod := range modifiers {
+		if m, _ := mod.(map[string]any); m != nil && m["type"] == "ORDER_MODIFIER" {
+			return m, i
+		}
+	}
+	return nil, -1
+}
+
 // dropFirstOrder removes the first ORDER BY of sel, and the ORDER BY
 // modifier when it was the only one.
 func dropFirstOrder(sel map[string]any) {
-	modifiers, _ := sel["modifiers"].([]any)
-	for i, mod := range modifiers {
-		m, _ := mod.(map[string]any)
-		if m == nil || m["type"] != "ORDER_MODIFIER" {
-			continue
-		}
-		orders, _ := m["orders"].([]any)
-		if len(orders) > 1 {
-			m["orders"] = orders[1:]
-			return
-		}
-		sel["modifiers"] = append(modifiers[:i:i], modifiers[i+1:]...)
+	m, i := orderModifier(sel)
+	if m == nil {
 		return
 	}
+	if orders, _ := m["orders"].([]any); len(orders) > 1 {
+		m["orders"] = orders[1:]
+		return
+	}
+	modifiers, _ := sel["modifiers"].([]any)
+	sel["modifiers"] = append(modifiers[:i:i], modifiers[i+1:]...)
 }
 
 // orderByText replaces the first ORDER BY of sel, the address of col, with
 // the length of col's text, then the text: the same order on dotted quads
 // that share their first three octets (a.b.c.9 before a.b.c.10).
 func (r *rewriter) orderByText(sel map[string]any, col any) error {
-	modifiers, _ := sel["modifiers"].([]any)
-	for _, mod := range modifiers {
-		m, _ := mod.(map[string]any)
-		if m == nil || m["type"] != "ORDER_MODIFIER" {
-			continue
-		}
-		orders, _ := m["orders"].([]any)
-		first, _ := orders[0].(map[string]any)
-		var byText []any
-		for _, t := range []string{"length(" + addrPlaceholderText + ")", addrPlaceholderText} {
-			e, err := r.fold(t, col, nil)
-			if err != nil {
-				return err
-			}
-			o := deepCopy(first).(map[string]any)
-			o["expression"] = e
-			byText = append(byText, o)
-		}
-		m["orders"] = append(byText, orders[1:]...)
+	m, _ := orderModifier(sel)
+	if m == nil {
 		return nil
 	}
+	orders, _ := m["orders"].([]any)
+	first, _ := orders[0].(map[string]any)
+	var byText []any
+	for _, t := range []string{"length(" + addrPlaceholderText + ")", addrPlaceholderText} {
+		e, err := r.fold(t, col, nil)
+		if err != nil {
+			return err
+		}
+		o := deepCopy(first).(map[string]any)
+		o["expression"] = e
+		byText = append(byText, o)
+	}
+	m["orders"] = append(byText, orders[1:]...)
 	return nil
 }
 
 // nullsLast reports whether the first ORDER BY of sel puts NULL last: it
 // says so, or it leaves it to the session's default_null_order.
 func (r *rewriter) nullsLast(sel map[string]any) bool {
-	modifiers, _ := sel["modifiers"].([]any)
-	for _, mod := range modifiers {
-		if m, _ := mod.(map[string]any); m != nil && m["type"] == "ORDER_MODIFIER" {
-			orders, _ := m["orders"].([]any)
-			first, _ := orders[0].(map[string]any)
-			switch nullOrder(first) {
-			case "NULLS LAST":
-				return true
-			case "NULLS FIRST":
-				return false
-			}
+	if m, _ := orderModifier(sel); m != nil {
+		orders, _ := m["orders"].([]any)
+		first, _ := orders[0].(map[string]any)
+		switch nullOrder(first) {
+		case "NULLS LAST":
+			return true
+		case "NULLS FIRST":
+			return false
 		}
 	}
 	var setting string
