@@ -4,8 +4,10 @@
 -- param: window duration 10m "length of the time windows hosts are counted in"
 -- detection: severity=medium mitre=T1046
 
-WITH probes AS (
-    -- each record, placed in its window ($window is bound in seconds)
+WITH probes AS NOT MATERIALIZED (
+    -- each record, placed in its window ($window is bound in seconds); read
+    -- twice, not kept: DuckDB would otherwise hold every record of the scope
+    -- in memory between the two reads (at 100 M records, past a 4 GB limit)
     SELECT
         srcaddr,
         dstaddr,
@@ -24,8 +26,10 @@ WITH probes AS (
 candidates AS (
     -- a window with $min_hosts distinct hosts has at least $min_hosts records:
     -- counting records by a hash of (source, port, protocol, window) is cheap,
-    -- and finds every such window (a collision only adds a candidate)
-    SELECT hash(srcaddr, dstport, protocol, window_start) AS h
+    -- and finds every such window (a collision only adds a candidate); the
+    -- hash is cut to 2^24 buckets so that the count's table stays under a
+    -- gigabyte however many windows there are (see port-scan)
+    SELECT hash(srcaddr, dstport, protocol, window_start) % 16777216 AS h
     FROM probes
     GROUP BY h
     HAVING count(*) >= $min_hosts
@@ -44,7 +48,7 @@ windows AS (
         min(start) AS first_start,
         max("end") AS last_end
     FROM probes
-    WHERE hash(srcaddr, dstport, protocol, window_start) IN (SELECT h FROM candidates)
+    WHERE hash(srcaddr, dstport, protocol, window_start) % 16777216 IN (SELECT h FROM candidates)
     GROUP BY srcaddr, dstport, protocol, window_start
 )
 

@@ -4,8 +4,10 @@
 -- param: window duration 10m "length of the time windows ports are counted in"
 -- detection: severity=medium mitre=T1046
 
-WITH probes AS (
-    -- each record, placed in its window ($window is bound in seconds)
+WITH probes AS NOT MATERIALIZED (
+    -- each record, placed in its window ($window is bound in seconds); read
+    -- twice, not kept: DuckDB would otherwise hold every record of the scope
+    -- in memory between the two reads (at 100 M records, past a 4 GB limit)
     SELECT
         srcaddr,
         dstaddr,
@@ -23,8 +25,11 @@ WITH probes AS (
 candidates AS (
     -- a window with $min_ports distinct ports has at least $min_ports records:
     -- counting records by a hash of (source, host, window) is cheap, and finds
-    -- every such window (a collision only adds a candidate, checked below)
-    SELECT hash(srcaddr, dstaddr, window_start) AS h
+    -- every such window (a collision only adds a candidate, checked below);
+    -- the hash is cut to 2^24 buckets so that the count's table stays under
+    -- a gigabyte however many windows there are (at 100 M records one per
+    -- source, host and window outgrew a 4 GB memory limit and spilled)
+    SELECT hash(srcaddr, dstaddr, window_start) % 16777216 AS h
     FROM probes
     GROUP BY h
     HAVING count(*) >= $min_ports
@@ -44,7 +49,7 @@ windows AS (
         min(start) AS first_start,
         max("end") AS last_end
     FROM probes
-    WHERE hash(srcaddr, dstaddr, window_start) IN (SELECT h FROM candidates)
+    WHERE hash(srcaddr, dstaddr, window_start) % 16777216 IN (SELECT h FROM candidates)
     GROUP BY srcaddr, dstaddr, window_start
 )
 
