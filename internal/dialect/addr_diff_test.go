@@ -3,6 +3,7 @@ package dialect_test
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
@@ -417,7 +418,6 @@ func narrowed(q string) bool {
 // order; so it does with a WHERE, and when the least text's network holds
 // fewer than n rows.
 func TestTopNFromStatistics(t *testing.T) {
-	ctx := context.Background()
 	conn := dbtest.OpenMemory(t).Conn
 	rng := rand.New(rand.NewPCG(14, 2))
 	values := []string{"('1.0.0.7', 1)", "('1.0.0.30', 2)", "('2001:db8::1', 3)", "('::ffff:1.0.0.1', 4)", "('0.0.0.9', 5)"}
@@ -432,17 +432,9 @@ func TestTopNFromStatistics(t *testing.T) {
 	for _, from := range []string{"flows ", "flows WHERE id % 3 <> 0 ", "flows2 ", "flows2 WHERE id % 3 <> 0 "} {
 		full := rows(t, conn, "SELECT id FROM "+from+"ORDER BY CAST(a AS IPADDRESS), id")
 		for _, n := range []int{1, 2, 5, 50, len(full) + 1} {
-			q := fmt.Sprintf("SELECT id FROM %sORDER BY CAST(a AS IPADDRESS), id LIMIT %d", from, n)
-			rewritten, err := dialect.Rewrite(ctx, conn, q)
-			if err != nil {
-				t.Fatal(err)
-			}
+			q, rewritten := topN(t, conn, from, n, full)
 			if n <= 2 && !narrowed(rewritten) {
 				t.Errorf("%s was not narrowed: %s", q, rewritten)
-			}
-			want := full[:min(n, len(full))]
-			if diff := gocmp.Diff(want, dbtest.Rows(t, conn, rewritten)); diff != "" {
-				t.Errorf("%s (-full order +limited):\n%s", q, diff)
 			}
 		}
 	}
@@ -456,7 +448,6 @@ func TestTopNFromStatistics(t *testing.T) {
 // octets have one, two and three digits, with duplicates and ties broken by
 // the rest of the ORDER BY, with and without a WHERE.
 func TestTopNOrderedByText(t *testing.T) {
-	ctx := context.Background()
 	conn := dbtest.OpenMemory(t).Conn
 	rng := rand.New(rand.NewPCG(14, 3))
 	var values []string
@@ -482,17 +473,9 @@ func TestTopNOrderedByText(t *testing.T) {
 			ns = []int{1, 10, len(full) + 1}
 		}
 		for _, n := range ns {
-			q := fmt.Sprintf("SELECT id FROM %sORDER BY CAST(a AS IPADDRESS), id LIMIT %d", from, n)
-			rewritten, err := dialect.Rewrite(ctx, conn, q)
-			if err != nil {
-				t.Fatal(err)
-			}
+			q, rewritten := topN(t, conn, from, n, full)
 			if n <= 10 && !strings.Contains(rewritten, "ORDER BY length(CAST(a AS VARCHAR)), CAST(a AS VARCHAR), id") {
 				t.Errorf("%s was not ordered by text: %s", q, rewritten)
-			}
-			want := full[:min(n, len(full))]
-			if diff := gocmp.Diff(want, dbtest.Rows(t, conn, rewritten)); diff != "" {
-				t.Errorf("%s (-full order +limited):\n%s", q, diff)
 			}
 		}
 	}
@@ -504,7 +487,6 @@ func TestTopNOrderedByText(t *testing.T) {
 // the rest of the ORDER BY decides; without one, any n of those rows are
 // the answer, and DuckDB stops at the LIMIT.
 func TestTopNOneAddress(t *testing.T) {
-	ctx := context.Background()
 	conn := dbtest.OpenMemory(t).Conn
 	rng := rand.New(rand.NewPCG(14, 4))
 	var values []string
@@ -529,16 +511,9 @@ func TestTopNOneAddress(t *testing.T) {
 			ns = []int{1, len(least), len(least) + 1}
 		}
 		for _, n := range ns {
-			q := fmt.Sprintf("SELECT id FROM %sORDER BY CAST(a AS IPADDRESS), id LIMIT %d", from, n)
-			rewritten, err := dialect.Rewrite(ctx, conn, q)
-			if err != nil {
-				t.Fatal(err)
-			}
+			q, rewritten := topN(t, conn, from, n, full)
 			if n <= len(least) && !strings.Contains(rewritten, "IN ('1.0.0.1')) ORDER BY id LIMIT") && !strings.Contains(rewritten, "IN ('1.0.0.1'))) ORDER BY id LIMIT") {
 				t.Errorf("%s was not narrowed to the least address: %s", q, rewritten)
-			}
-			if diff := gocmp.Diff(full[:n], dbtest.Rows(t, conn, rewritten)); diff != "" {
-				t.Errorf("%s (-full order +limited):\n%s", q, diff)
 			}
 			// no tie-breaker: any n rows of the least address
 			q = fmt.Sprintf("SELECT a FROM %sORDER BY CAST(a AS IPADDRESS) LIMIT %d", from, min(n, len(least)))
@@ -553,4 +528,21 @@ func TestTopNOneAddress(t *testing.T) {
 			}
 		}
 	}
+}
+
+// topN rewrites SELECT id FROM <from>ORDER BY CAST(a AS IPADDRESS), id
+// LIMIT n, checks that the rewritten statement gives the first n rows of
+// full (the same query without LIMIT) and returns the query and its
+// rewriting, for the caller to check the rewriting's form.
+func topN(t *testing.T, conn *sql.Conn, from string, n int, full [][]string) (query, rewritten string) {
+	t.Helper()
+	query = fmt.Sprintf("SELECT id FROM %sORDER BY CAST(a AS IPADDRESS), id LIMIT %d", from, n)
+	rewritten, err := dialect.Rewrite(context.Background(), conn, query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := gocmp.Diff(full[:min(n, len(full))], dbtest.Rows(t, conn, rewritten)); diff != "" {
+		t.Errorf("%s (-full order +limited):\n%s", query, diff)
+	}
+	return query, rewritten
 }
