@@ -20,7 +20,7 @@ type column struct {
 }
 
 // bulkInsert inserts many rows of Go values with one statement: it writes
-// them to a temporary CSV file and runs INSERT INTO table SELECT <selects>
+// them to a temporary CSV file and runs INSERT INTO table (cols) SELECT <selects>
 // FROM read_csv(file), where the select expressions read the columns by
 // name. DuckDB parses a CSV of thousands of rows in milliseconds, where a
 // VALUES list of the same rows takes seconds to parse and bind. A nil value
@@ -60,8 +60,14 @@ func bulkInsert(ctx context.Context, tx *sql.Tx, table string, cols []column, se
 	for i, c := range cols {
 		types[i] = fmt.Sprintf("%s: %s", store.Literal(c.name), store.Literal(c.typ))
 	}
-	stmt := fmt.Sprintf("INSERT INTO %s SELECT %s FROM read_csv(%s, header = false, auto_detect = false, quote = '\"', escape = '\"', nullstr = %s, columns = {%s})",
-		table, selects, store.Literal(f.Name()), store.Literal(nullMark), strings.Join(types, ", "))
+	// The table's columns are named: a database upgraded in place may have
+	// them in another order than a new one.
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = store.Ident(c.name)
+	}
+	stmt := fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM read_csv(%s, header = false, auto_detect = false, quote = '\"', escape = '\"', nullstr = %s, columns = {%s})",
+		table, strings.Join(names, ", "), selects, store.Literal(f.Name()), store.Literal(nullMark), strings.Join(types, ", "))
 	if _, err := tx.ExecContext(ctx, stmt); err != nil {
 		return fmt.Errorf("insert into %s: %w", table, err)
 	}

@@ -444,7 +444,12 @@ func (r *run) attempt(ctx context.Context, conn *sql.Conn, next func() ([]*job, 
 		return err
 	}
 	r.trace.step("count per file")
-	if err := recordManifest(ctx, tx, live, r.notes); err != nil {
+	canonical, err := addressesCanonical(ctx, tx, r.high)
+	if err != nil {
+		return err
+	}
+	r.trace.step("address check")
+	if err := recordManifest(ctx, tx, live, r.notes, canonical); err != nil {
 		return err
 	}
 	if err := saveMarks(ctx, tx, live, r.marks); err != nil {

@@ -40,6 +40,9 @@ type Sniffed struct {
 	// Records estimates the records in the file for the progress line (0:
 	// unknown); the loaded count comes from the database.
 	Records int64
+	// sampled counts the records of the head (whole lines, text kinds),
+	// notOK those of them whose log status is not OK (statusSample).
+	sampled, notOK int
 }
 
 // Format is a short description for the manifest, e.g. "text+gzip v5".
@@ -87,6 +90,12 @@ func sniff(path string, format []schema.Field) (Sniffed, error) {
 	}
 	if err := sniffHead(&s, head, len(head) < sniffLimit, format); err != nil {
 		return Sniffed{}, err
+	}
+	switch s.Kind {
+	case KindText:
+		s.sampled, s.notOK = statusSample(head, len(head) < sniffLimit, s, 0)
+	case KindCloudWatchText:
+		s.sampled, s.notOK = statusSample(head, len(head) < sniffLimit, s, 1)
 	}
 	if s.Kind != KindCloudWatchJSON {
 		if info, err := f.Stat(); err == nil {

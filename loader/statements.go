@@ -100,9 +100,9 @@ func csvRead(g *group, jobs []*job, rejectsTable, scanTable string) string {
 	if g.kind == KindCloudWatchText {
 		cols = append(cols, "'_event_time': 'VARCHAR'")
 	}
+	route := routeStatus(g, jobs)
 	for _, f := range g.fields {
-		// Integers are read as text and checked in SQL (see valuesOK).
-		cols = append(cols, fmt.Sprintf("%s: 'VARCHAR'", store.Literal(f.Column)))
+		cols = append(cols, fmt.Sprintf("%s: %s", store.Literal(f.Column), csvType(f.Column, route)))
 	}
 	return fmt.Sprintf("read_csv(%s, delim = ' ', quote = '', escape = '', header = %t, nullstr = '-', auto_detect = false, strict_mode = true, columns = {%s}, compression = %s, store_rejects = true, rejects_table = %s, rejects_scan = %s)",
 		pathList(jobs), g.header != "", strings.Join(cols, ", "), store.Literal(g.compression), store.Literal(rejectsTable), store.Literal(scanTable))
@@ -118,10 +118,13 @@ func csvRead(g *group, jobs []*job, rejectsTable, scanTable string) string {
 func textInsert(g *group, jobs []*job, f filter.Filter, rejectsTable, scanTable string) string {
 	var casts, texts []string
 	var ints []intValue
+	route := routeStatus(g, jobs)
 	for i, fld := range g.fields {
 		raw := "r1." + store.Ident(fld.Column)
 		if !isInteger(fld) {
-			texts = append(texts, raw)
+			if fld.Column != statusColumn || !route { // the ENUM holds no NUL byte
+				texts = append(texts, raw)
+			}
 			continue
 		}
 		casts = append(casts, fmt.Sprintf(", TRY_CAST(r0.%s AS %s) AS _fd_n%d", store.Ident(fld.Column), fld.DuckType, i))

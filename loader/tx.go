@@ -197,11 +197,11 @@ func countPerFile(ctx context.Context, tx *sql.Tx, jobs []*job, maxID int64) err
 // recordManifest adds the loaded files, and the files skipped for their
 // content (notes), to the manifest with one statement. A note replaces the
 // skipped entry of an earlier version of its file.
-func recordManifest(ctx context.Context, tx *sql.Tx, jobs, notes []*job) error {
+func recordManifest(ctx context.Context, tx *sql.Tx, jobs, notes []*job, canonical bool) error {
 	cols := []column{{"id", "BIGINT"}, {"path", "VARCHAR"}, {"size", "BIGINT"}, {"mtime", "TIMESTAMPTZ"},
 		{"etag", "VARCHAR"}, {"format", "VARCHAR"}, {"header", "VARCHAR"}, {"fields", "VARCHAR"},
 		{"records", "BIGINT"}, {"rejects", "BIGINT"}, {"loaded_at", "TIMESTAMPTZ"}, {"skipped", "VARCHAR"},
-		{"content", "VARCHAR"}}
+		{"content", "VARCHAR"}, {store.CanonicalColumn, "BOOLEAN"}}
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	var rows [][]*string
 	for _, j := range notes {
@@ -211,7 +211,7 @@ func recordManifest(ctx context.Context, tx *sql.Tx, jobs, notes []*job) error {
 			}
 		}
 		rows = append(rows, []*string{text(fmt.Sprint(j.id)), &j.Key, text(fmt.Sprint(j.Size)), mtimeText(j), text(j.ETag),
-			nil, nil, nil, text("0"), text("0"), &now, text(j.err.Error()), text(j.content)})
+			nil, nil, nil, text("0"), text("0"), &now, text(j.err.Error()), text(j.content), nil})
 	}
 	for _, j := range jobs {
 		if j.err != nil {
@@ -227,9 +227,9 @@ func recordManifest(ctx context.Context, tx *sql.Tx, jobs, notes []*job) error {
 		}
 		rows = append(rows, []*string{text(fmt.Sprint(j.id)), &j.Key, text(fmt.Sprint(j.Size)), mtimeText(j), text(j.ETag),
 			text(j.sniff.Format()), text(j.sniff.Header), text(string(fields)),
-			text(fmt.Sprint(j.records)), text(fmt.Sprint(j.rejects)), &now, nil, text(j.content)})
+			text(fmt.Sprint(j.records)), text(fmt.Sprint(j.rejects)), &now, nil, text(j.content), text(fmt.Sprint(canonical))})
 	}
 	// The field list travels as JSON, exact for any name.
-	selects := `id, path, size, mtime, etag, format, header, from_json(fields, '["VARCHAR"]'), records, rejects, loaded_at, skipped, content`
+	selects := `id, path, size, mtime, etag, format, header, from_json(fields, '["VARCHAR"]'), records, rejects, loaded_at, skipped, content, ` + store.CanonicalColumn
 	return bulkInsert(ctx, tx, store.FilesTable, cols, selects, rows)
 }

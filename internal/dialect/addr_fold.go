@@ -165,6 +165,56 @@ func truthRangeSQL(v string, r keyRange) string {
 	return "((" + strings.Join(coarse, " OR ") + ") AND " + fine + ")"
 }
 
+// canonicalTruthRangeSQL is truthRangeSQL for an address column whose
+// texts are known to be canonical (see rewrite_choose.go: every text that
+// starts with digits and a dot is a dotted quad written as Athena writes
+// it). For a network of whole octets inside IPv4 (a /8, /16 or /24) the
+// prefix test of its octets is then exact on its own, with no regular
+// expression behind it, and the predicate costs what the text's LIKE does.
+// The other spellings keep their guarded exact test; when the statistics
+// rule them out (pruneSpellings), DuckDB's optimizer drops the CASE and
+// leaves the LIKE alone. ok is false for any other range.
+func canonicalTruthRangeSQL(v string, r keyRange) (string, bool) {
+	lo, hi, ok := r.ipv4()
+	if !ok || v4Key(lo) != r.lo || v4Key(hi) != r.hi {
+		return "", false
+	}
+	k := 0 // leading octets lo and hi share
+	for k < 4 && octet(lo, k) == octet(hi, k) {
+		k++
+	}
+	if k == 0 || k == 4 {
+		return "", false
+	}
+	if rest := uint32(1)<<(8*(4-k)) - 1; lo&rest != 0 || hi&rest != rest {
+		return "", false
+	}
+	guard := v + " LIKE '" + dotted(lo, k) + ".%'"
+	exact := exactRangeSQL(v, r)
+	starts := otherSpellingsSQL(v, r)
+	if starts == "" {
+		return "(" + guard + " OR " + exact + ")", true
+	}
+	return "(" + guard + " OR CASE WHEN (" + starts + ") THEN " + exact + " END)", true
+}
+
+// v4Key is the key of the IPv4 address with number n.
+func v4Key(n uint32) netip.Addr {
+	return keyOf(netip.AddrFrom4([4]byte{byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)}))
+}
+
+// choiceSQL is the truth predicate "the key of text v is in r": when the
+// range has a canonical form, both forms in a chooseFunc call, for
+// resolveChoices to pick one once it knows the column's table.
+func choiceSQL(v string, r keyRange) string {
+	exact := truthRangeSQL(v, r)
+	canonical, ok := canonicalTruthRangeSQL(v, r)
+	if !ok {
+		return exact
+	}
+	return chooseFunc + "(" + exact + ", " + canonical + ")"
+}
+
 // guarded is a check that decides exactly for the rows its guard, a cheap
 // test of the text, lets through. An empty guard lets every row through;
 // an empty check is the guard alone.

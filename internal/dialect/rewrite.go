@@ -71,7 +71,9 @@ func RewriteParams(ctx context.Context, conn *sql.Conn, stmt string, params map[
 	if !r.changed {
 		return stmt, nil
 	}
+	r.resolveChoices(root)
 	r.pruneSpellings(root)
+	simplifyCanonical(root)
 	if err := r.narrowTopN(root); err != nil {
 		return "", fmt.Errorf("rewrite %s: %w", abbreviate(stmt), err)
 	}

@@ -137,7 +137,7 @@ func (r *rewriter) foldRange(ip any, kr keyRange, n map[string]any, rowLevel, tr
 	}
 	v := "CAST(" + addrPlaceholder + " AS VARCHAR)"
 	if truth {
-		return r.foldTruth(truthRangeSQL(v, kr), ip, n)
+		return r.foldTruth(choiceSQL(v, kr), ip, n)
 	}
 	return r.fold(exactRangeSQL(v, kr), ip, n)
 }
@@ -190,7 +190,7 @@ func (r *rewriter) foldIn(children []any, n map[string]any, rowLevel, truth bool
 	v := "CAST(" + addrPlaceholder + " AS VARCHAR)"
 	parts := make([]string, len(ranges))
 	for i, kr := range ranges {
-		parts[i] = truthRangeSQL(v, kr)
+		parts[i] = choiceSQL(v, kr)
 	}
 	return r.foldTruth("("+strings.Join(parts, " OR ")+")", ip, n)
 }
@@ -215,6 +215,7 @@ func (r *rewriter) foldMarked(text string, operand any, n map[string]any, mark b
 		return nil, err
 	}
 	expr := replacePlaceholder(tmpl, operand)
+	labelChoices(expr, operand)
 	m, _ := expr.(map[string]any)
 	copyPlace(m, n)
 	r.changed = true

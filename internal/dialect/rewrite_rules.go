@@ -17,6 +17,8 @@ type rewriter struct {
 	// (a report's bound arguments): a constant CIDR passed as a parameter
 	// folds like a literal one.
 	params map[string]string
+	// canonical caches addressesCanonical for the statement.
+	canonical *bool
 }
 
 // walk rewrites the tree bottom-up: children first, then the node itself, so

@@ -34,6 +34,8 @@ var modelDDL = []string{
 	// Databases written before files carried a content identity (the
 	// loader's copy check).
 	`ALTER TABLE ` + FilesTable + ` ADD COLUMN IF NOT EXISTS content VARCHAR`,
+	// Databases written before loads checked their addresses.
+	`ALTER TABLE ` + FilesTable + ` ADD COLUMN IF NOT EXISTS ` + CanonicalColumn + ` BOOLEAN`,
 	`CREATE TABLE IF NOT EXISTS ` + RecordsTable + ` (` + provenanceColumns + `)`,
 	`CREATE TABLE IF NOT EXISTS ` + RejectsTable + ` (
 		file_id BIGINT,

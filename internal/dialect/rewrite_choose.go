@@ -1,0 +1,319 @@
+package dialect
+
+import (
+	"strings"
+)
+
+// The names of flowduck's tables that the choice reads; the store package
+// owns them (store.RecordsTable, store.FilesTable, store.CanonicalColumn,
+// store.AddressColumns), which imports this package in its tests, and
+// TestStoreNames in the loader package keeps the two in step.
+const (
+	recordsTable    = "flowduck_records"
+	filesTable      = "flowduck_files"
+	canonicalColumn = "addresses_canonical"
+)
+
+// addressColumns are the records table's columns that hold IP addresses.
+var addressColumns = []string{"srcaddr", "dstaddr", "pkt_srcaddr", "pkt_dstaddr"}
+
+// StoreNames returns the table and column names the dialect reads from a
+// flowduck database, for a test to compare with the store package's.
+func StoreNames() (records, files, canonical string, addresses []string) {
+	return recordsTable, filesTable, canonicalColumn, append([]string(nil), addressColumns...)
+}
+
+func isAddressColumn(col string) bool {
+	for _, c := range addressColumns {
+		if strings.EqualFold(c, col) {
+			return true
+		}
+	}
+	return false
+}
+
+// An address predicate on a constant network of whole octets (a /8, /16
+// or /24) costs a regular expression per row on top of the prefix LIKE:
+// the LIKE alone would also let through text such as '10.20.999.1' or
+// '10.20.1.1:80', which is no address. The loader checks the addresses of
+// every load and the manifest (its addresses_canonical column) says whether every
+// file's were canonical. When they were, the LIKE is exact for the address
+// columns of flowduck's own tables and views, and the predicate costs what
+// the text query does.
+//
+// A folded predicate that has a canonical form (choiceSQL) is a call of
+// chooseFunc with both forms; resolveChoices replaces it with one of them,
+// in every SELECT that reads one table or view, once it knows which, and
+// with the exact form everywhere else.
+
+// chooseFunc names the placeholder call that holds a folded predicate's
+// exact form and its canonical form; it never reaches DuckDB.
+const chooseFunc = "flowduck_choose"
+
+// chooseColumn labels a chooseFunc call with the column its operand is
+// (lower-cased), when it is a plain column.
+const chooseColumn = "flowduck_choose_column"
+
+// labelChoices labels the chooseFunc calls of a folded predicate with the
+// operand's column, when the operand is a plain column reference.
+func labelChoices(v, operand any) {
+	col, _ := operand.(map[string]any)
+	if col == nil || col["class"] != "COLUMN_REF" {
+		return
+	}
+	names, _ := col["column_names"].([]any)
+	last, _ := names[len(names)-1].(string)
+	forChoices(v, func(m map[string]any) { m[chooseColumn] = strings.ToLower(last) })
+}
+
+// forChoices calls f on every chooseFunc call of v, not inside a nested SELECT.
+func forChoices(v any, f func(map[string]any)) {
+	switch n := v.(type) {
+	case []any:
+		for _, c := range n {
+			forChoices(c, f)
+		}
+	case map[string]any:
+		if n["type"] == "SELECT_NODE" {
+			return
+		}
+		if isChoice(n) {
+			f(n)
+		}
+		for _, c := range n {
+			forChoices(c, f)
+		}
+	}
+}
+
+func isChoice(n map[string]any) bool {
+	return n["class"] == "FUNCTION" && n["function_name"] == chooseFunc
+}
+
+// resolveChoices replaces every chooseFunc call of the tree with one of its
+// forms: the canonical one in a SELECT that reads a single table or view
+// whose column it is canonical in (canonicalColumn), the exact one elsewhere.
+func (r *rewriter) resolveChoices(root map[string]any) {
+	ctes := map[string]bool{}
+	cteNames(root, ctes)
+	r.chooseIn(root, ctes)
+	replaceChoices(root, nil)
+}
+
+func (r *rewriter) chooseIn(v any, ctes map[string]bool) {
+	switch n := v.(type) {
+	case []any:
+		for _, c := range n {
+			r.chooseIn(c, ctes)
+		}
+	case map[string]any:
+		if n["type"] == "SELECT_NODE" {
+			r.chooseSelect(n, ctes)
+		}
+		for _, c := range n {
+			r.chooseIn(c, ctes)
+		}
+	}
+}
+
+// chooseSelect resolves the choices of one SELECT node (not of the SELECTs
+// nested in it) when it reads a single table or view.
+func (r *rewriter) chooseSelect(sel map[string]any, ctes map[string]bool) {
+	from, _ := sel["from_table"].(map[string]any)
+	if from == nil || from["type"] != "BASE_TABLE" {
+		return
+	}
+	if name, _ := from["table_name"].(string); ctes[strings.ToLower(name)] {
+		return
+	}
+	for _, k := range selectClauses {
+		sel[k] = replaceChoices(sel[k], func(m map[string]any) bool {
+			col, _ := m[chooseColumn].(string)
+			return col != "" && r.canonicalColumn(from, col)
+		})
+	}
+}
+
+// replaceChoices returns v with every chooseFunc call (not inside a nested
+// SELECT) replaced by its canonical form when canonical accepts it, else by
+// its exact form. A nil canonical picks the exact form of every call, nested
+// SELECTs included.
+func replaceChoices(v any, canonical func(map[string]any) bool) any {
+	switch n := v.(type) {
+	case []any:
+		for i, c := range n {
+			n[i] = replaceChoices(c, canonical)
+		}
+	case map[string]any:
+		if n["type"] == "SELECT_NODE" && canonical != nil {
+			return n
+		}
+		if isChoice(n) {
+			args, _ := n["children"].([]any)
+			pick := 0
+			if canonical != nil && canonical(n) {
+				pick = 1
+			}
+			chosen, _ := args[pick].(map[string]any)
+			copyPlace(chosen, n)
+			if pick == 1 {
+				chosen[canonicalTop] = true
+			}
+			return replaceChoices(chosen, canonical)
+		}
+		for k, c := range n {
+			n[k] = replaceChoices(c, canonical)
+		}
+	}
+	return v
+}
+
+// canonicalColumn reports whether col of the table or view from is one of
+// the records table's address columns, read as it is stored, and every
+// loaded file's addresses were canonical.
+func (r *rewriter) canonicalColumn(from map[string]any, col string) bool {
+	if !isAddressColumn(col) || !r.addressesCanonical() {
+		return false
+	}
+	if catalog, _ := from["catalog_name"].(string); catalog != "" {
+		return false
+	}
+	schema, _ := from["schema_name"].(string)
+	table, _ := from["table_name"].(string)
+	return r.readsRecordsColumn(schema, table, col, 2)
+}
+
+// addressesCanonical asks the manifest, once a statement, whether every file
+// with records had canonical addresses. A database without the manifest's
+// column (plain DuckDB, an older flowduck) says no.
+func (r *rewriter) addressesCanonical() bool {
+	if r.canonical != nil {
+		return *r.canonical
+	}
+	ok := false
+	r.canonical = &ok
+	var n int
+	if err := r.conn.QueryRowContext(r.ctx, `SELECT count(*) FROM duckdb_columns()
+WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ? AND column_name = ?`,
+		filesTable, canonicalColumn).Scan(&n); err != nil || n == 0 {
+		return false
+	}
+	q := "SELECT count(*) > 0 AND coalesce(bool_and(coalesce(" + canonicalColumn + ", false)), false) FROM main." +
+		filesTable + " WHERE records > 0"
+	if err := r.conn.QueryRowContext(r.ctx, q).Scan(&ok); err != nil {
+		ok = false
+	}
+	return ok
+}
+
+// readsRecordsColumn reports whether column col of schema.table is the
+// records table's column of that name, row for row: the table itself, a
+// view flowduck writes (store.ViewSQL: "col AS col, ... FROM
+// main.flowduck_records"), or a view of all of such a view's columns
+// ("SELECT * FROM main.view"), up to depth views deep.
+func (r *rewriter) readsRecordsColumn(schema, table, col string, depth int) bool {
+	if schema == "" {
+		schema = "main"
+	}
+	if strings.EqualFold(schema, "main") && strings.EqualFold(table, recordsTable) {
+		return true
+	}
+	if depth == 0 {
+		return false
+	}
+	var def string
+	if err := r.conn.QueryRowContext(r.ctx, `SELECT sql FROM duckdb_views()
+WHERE database_name = current_database() AND lower(schema_name) = lower(?) AND lower(view_name) = lower(?)`,
+		schema, table).Scan(&def); err != nil {
+		return false
+	}
+	_, body, ok := strings.Cut(def, " AS SELECT ")
+	if !ok {
+		return false
+	}
+	body = strings.TrimSuffix(strings.TrimSpace(body), ";")
+	if rest, ok := strings.CutPrefix(body, "* FROM main."); ok && !strings.ContainsAny(rest, " ,()") {
+		return r.readsRecordsColumn("main", strings.Trim(rest, `"`), col, depth-1)
+	}
+	list, ok := strings.CutSuffix(body, " FROM main."+recordsTable)
+	if !ok || strings.Contains(list, " FROM ") {
+		return false
+	}
+	for _, item := range strings.Split(list, ", ") {
+		if item == col+" AS "+col {
+			return true
+		}
+	}
+	return false
+}
+
+// canonicalTop marks the top of a chosen canonical form, "(guard OR CASE
+// WHEN other spellings THEN exact END)", for simplifyCanonical.
+const canonicalTop = "flowduck_canonical_top"
+
+// simplifyCanonical replaces each chosen canonical form whose other
+// spellings the statistics ruled out (pruneSpellings made each test false)
+// with its guard alone, and removes the marks. The form stands in a truth
+// place, where the CASE's NULL adds nothing; DuckDB would keep "guard OR
+// NULL" and evaluate it a fifth slower than the LIKE alone.
+func simplifyCanonical(v any) any {
+	switch n := v.(type) {
+	case []any:
+		for i, c := range n {
+			n[i] = simplifyCanonical(c)
+		}
+	case map[string]any:
+		if n[canonicalTop] == true {
+			delete(n, canonicalTop)
+			if args, _ := n["children"].([]any); n["type"] == "CONJUNCTION_OR" && len(args) == 2 && onlyFalseWhens(args[1]) {
+				guard, _ := args[0].(map[string]any)
+				copyPlace(guard, n)
+				return simplifyCanonical(guard)
+			}
+		}
+		for k, c := range n {
+			n[k] = simplifyCanonical(c)
+		}
+	}
+	return v
+}
+
+// onlyFalseWhens reports whether e is a CASE whose every condition is false.
+func onlyFalseWhens(e any) bool {
+	m, _ := e.(map[string]any)
+	checks, _ := m["case_checks"].([]any)
+	if m["class"] != "CASE" || len(checks) == 0 {
+		return false
+	}
+	for _, c := range checks {
+		cm, _ := c.(map[string]any)
+		if !isFalse(cm["when_expr"]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isFalse reports whether e is the constant false as replaceMarked writes it
+// (CAST('false' AS BOOLEAN)), or an OR of such.
+func isFalse(e any) bool {
+	m, _ := e.(map[string]any)
+	switch {
+	case m == nil:
+		return false
+	case m["type"] == "CONJUNCTION_OR":
+		args, _ := m["children"].([]any)
+		for _, a := range args {
+			if !isFalse(a) {
+				return false
+			}
+		}
+		return len(args) > 0
+	case m["class"] == "CAST":
+		t, _ := m["cast_type"].(map[string]any)
+		c, _ := m["child"].(map[string]any)
+		s, ok := stringLiteral(c)
+		return t["id"] == "BOOLEAN" && ok && s == "false"
+	}
+	return false
+}
