@@ -109,6 +109,22 @@ func TestCanonicalAddressesAgreeWithNetip(t *testing.T) {
 			check(t, "(SELECT * FROM vpc_flow_logs)", "srcaddr", p, true, want(p, 0))
 		})
 	}
+	// A column of an outer query's table, qualified, inside a subquery that
+	// reads vpc_flow_logs, keeps the exact form: its texts were not checked.
+	dbtest.Exec(t, conn, "CREATE TABLE other (id INTEGER, srcaddr VARCHAR)",
+		"INSERT INTO other VALUES (1, '10.20.01.1'), (2, '10.20.1.1'), (3, '10.20.1.1:80')")
+	q := "SELECT id FROM other o WHERE EXISTS (SELECT 1 FROM vpc_flow_logs v WHERE contains('10.20.0.0/16', CAST(o.srcaddr AS IPADDRESS))) ORDER BY id"
+	rewritten, err := dialect.Rewrite(ctx, conn, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(rewritten, "regexp_full_match") {
+		t.Errorf("outer column: canonical form: %s", rewritten)
+	}
+	if diff := gocmp.Diff([][]string{{"2"}}, dbtest.Rows(t, conn, rewritten)); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", q, diff)
+	}
+
 	// A network that is not of whole octets keeps its regular expression.
 	p := netip.MustParsePrefix("10.16.0.0/12")
 	check(t, "vpc_flow_logs", "srcaddr", p, true, want(p, 0))

@@ -1,36 +1,6 @@
 package dialect
 
-import (
-	"strings"
-)
-
-// The names of flowduck's tables that the choice reads; the store package
-// owns them (store.RecordsTable, store.FilesTable, store.CanonicalColumn,
-// store.AddressColumns), which imports this package in its tests, and
-// TestStoreNames in the loader package keeps the two in step.
-const (
-	recordsTable    = "flowduck_records"
-	filesTable      = "flowduck_files"
-	canonicalColumn = "addresses_canonical"
-)
-
-// addressColumns are the records table's columns that hold IP addresses.
-var addressColumns = []string{"srcaddr", "dstaddr", "pkt_srcaddr", "pkt_dstaddr"}
-
-// StoreNames returns the table and column names the dialect reads from a
-// flowduck database, for a test to compare with the store package's.
-func StoreNames() (records, files, canonical string, addresses []string) {
-	return recordsTable, filesTable, canonicalColumn, append([]string(nil), addressColumns...)
-}
-
-func isAddressColumn(col string) bool {
-	for _, c := range addressColumns {
-		if strings.EqualFold(c, col) {
-			return true
-		}
-	}
-	return false
-}
+import "strings"
 
 // An address predicate on a constant network of whole octets (a /8, /16
 // or /24) costs a regular expression per row on top of the prefix LIKE:
@@ -51,8 +21,12 @@ func isAddressColumn(col string) bool {
 const chooseFunc = "flowduck_choose"
 
 // chooseColumn labels a chooseFunc call with the column its operand is
-// (lower-cased), when it is a plain column.
-const chooseColumn = "flowduck_choose_column"
+// (lower-cased), when it is a plain column; chooseQualifier with the table
+// name or alias it is qualified with, if it is.
+const (
+	chooseColumn    = "flowduck_choose_column"
+	chooseQualifier = "flowduck_choose_qualifier"
+)
 
 // labelChoices labels the chooseFunc calls of a folded predicate with the
 // operand's column, when the operand is a plain column reference.
@@ -62,8 +36,32 @@ func labelChoices(v, operand any) {
 		return
 	}
 	names, _ := col["column_names"].([]any)
+	if len(names) == 0 || len(names) > 2 {
+		return
+	}
 	last, _ := names[len(names)-1].(string)
-	forChoices(v, func(m map[string]any) { m[chooseColumn] = strings.ToLower(last) })
+	qualifier := ""
+	if len(names) == 2 {
+		qualifier, _ = names[0].(string)
+	}
+	forChoices(v, func(m map[string]any) {
+		m[chooseColumn] = strings.ToLower(last)
+		m[chooseQualifier] = strings.ToLower(qualifier)
+	})
+}
+
+// refersTo reports whether a choice's column, qualified with qualifier (or
+// not), is a column of the FROM table from rather than of an outer query's.
+func refersTo(from map[string]any, qualifier string) bool {
+	if qualifier == "" {
+		return true // the innermost FROM that has the column binds it, and canonicalColumn checks it has
+	}
+	alias, _ := from["alias"].(string)
+	table, _ := from["table_name"].(string)
+	if alias != "" {
+		return strings.EqualFold(alias, qualifier)
+	}
+	return strings.EqualFold(table, qualifier)
 }
 
 // forChoices calls f on every chooseFunc call of v, not inside a nested SELECT.
@@ -129,7 +127,8 @@ func (r *rewriter) chooseSelect(sel map[string]any, ctes map[string]bool) {
 	for _, k := range selectClauses {
 		sel[k] = replaceChoices(sel[k], func(m map[string]any) bool {
 			col, _ := m[chooseColumn].(string)
-			return col != "" && r.canonicalColumn(from, col)
+			qualifier, _ := m[chooseQualifier].(string)
+			return col != "" && refersTo(from, qualifier) && r.canonicalColumn(from, col)
 		})
 	}
 }
@@ -166,85 +165,6 @@ func replaceChoices(v any, canonical func(map[string]any) bool) any {
 		}
 	}
 	return v
-}
-
-// canonicalColumn reports whether col of the table or view from is one of
-// the records table's address columns, read as it is stored, and every
-// loaded file's addresses were canonical.
-func (r *rewriter) canonicalColumn(from map[string]any, col string) bool {
-	if !isAddressColumn(col) || !r.addressesCanonical() {
-		return false
-	}
-	if catalog, _ := from["catalog_name"].(string); catalog != "" {
-		return false
-	}
-	schema, _ := from["schema_name"].(string)
-	table, _ := from["table_name"].(string)
-	return r.readsRecordsColumn(schema, table, col, 2)
-}
-
-// addressesCanonical asks the manifest, once a statement, whether every file
-// with records had canonical addresses. A database without the manifest's
-// column (plain DuckDB, an older flowduck) says no.
-func (r *rewriter) addressesCanonical() bool {
-	if r.canonical != nil {
-		return *r.canonical
-	}
-	ok := false
-	r.canonical = &ok
-	var n int
-	if err := r.conn.QueryRowContext(r.ctx, `SELECT count(*) FROM duckdb_columns()
-WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ? AND column_name = ?`,
-		filesTable, canonicalColumn).Scan(&n); err != nil || n == 0 {
-		return false
-	}
-	q := "SELECT count(*) > 0 AND coalesce(bool_and(coalesce(" + canonicalColumn + ", false)), false) FROM main." +
-		filesTable + " WHERE records > 0"
-	if err := r.conn.QueryRowContext(r.ctx, q).Scan(&ok); err != nil {
-		ok = false
-	}
-	return ok
-}
-
-// readsRecordsColumn reports whether column col of schema.table is the
-// records table's column of that name, row for row: the table itself, a
-// view flowduck writes (store.ViewSQL: "col AS col, ... FROM
-// main.flowduck_records"), or a view of all of such a view's columns
-// ("SELECT * FROM main.view"), up to depth views deep.
-func (r *rewriter) readsRecordsColumn(schema, table, col string, depth int) bool {
-	if schema == "" {
-		schema = "main"
-	}
-	if strings.EqualFold(schema, "main") && strings.EqualFold(table, recordsTable) {
-		return true
-	}
-	if depth == 0 {
-		return false
-	}
-	var def string
-	if err := r.conn.QueryRowContext(r.ctx, `SELECT sql FROM duckdb_views()
-WHERE database_name = current_database() AND lower(schema_name) = lower(?) AND lower(view_name) = lower(?)`,
-		schema, table).Scan(&def); err != nil {
-		return false
-	}
-	_, body, ok := strings.Cut(def, " AS SELECT ")
-	if !ok {
-		return false
-	}
-	body = strings.TrimSuffix(strings.TrimSpace(body), ";")
-	if rest, ok := strings.CutPrefix(body, "* FROM main."); ok && !strings.ContainsAny(rest, " ,()") {
-		return r.readsRecordsColumn("main", strings.Trim(rest, `"`), col, depth-1)
-	}
-	list, ok := strings.CutSuffix(body, " FROM main."+recordsTable)
-	if !ok || strings.Contains(list, " FROM ") {
-		return false
-	}
-	for _, item := range strings.Split(list, ", ") {
-		if item == col+" AS "+col {
-			return true
-		}
-	}
-	return false
 }
 
 // canonicalTop marks the top of a chosen canonical form, "(guard OR CASE
