@@ -65,24 +65,7 @@ func refersTo(from map[string]any, qualifier string) bool {
 }
 
 // forChoices calls f on every chooseFunc call of v, not inside a nested SELECT.
-func forChoices(v any, f func(map[string]any)) {
-	switch n := v.(type) {
-	case []any:
-		for _, c := range n {
-			forChoices(c, f)
-		}
-	case map[string]any:
-		if n["type"] == "SELECT_NODE" {
-			return
-		}
-		if isChoice(n) {
-			f(n)
-		}
-		for _, c := range n {
-			forChoices(c, f)
-		}
-	}
-}
+func forChoices(v any, f func(map[string]any)) { forNodes(v, isChoice, f) }
 
 func isChoice(n map[string]any) bool {
 	return n["class"] == "FUNCTION" && n["function_name"] == chooseFunc
@@ -94,36 +77,13 @@ func isChoice(n map[string]any) bool {
 func (r *rewriter) resolveChoices(root map[string]any) {
 	ctes := map[string]bool{}
 	cteNames(root, ctes)
-	r.chooseIn(root, ctes)
+	forSingleTableSelects(root, ctes, r.chooseSelect)
 	replaceChoices(root, nil)
 }
 
-func (r *rewriter) chooseIn(v any, ctes map[string]bool) {
-	switch n := v.(type) {
-	case []any:
-		for _, c := range n {
-			r.chooseIn(c, ctes)
-		}
-	case map[string]any:
-		if n["type"] == "SELECT_NODE" {
-			r.chooseSelect(n, ctes)
-		}
-		for _, c := range n {
-			r.chooseIn(c, ctes)
-		}
-	}
-}
-
-// chooseSelect resolves the choices of one SELECT node (not of the SELECTs
-// nested in it) when it reads a single table or view.
-func (r *rewriter) chooseSelect(sel map[string]any, ctes map[string]bool) {
-	from, _ := sel["from_table"].(map[string]any)
-	if from == nil || from["type"] != "BASE_TABLE" {
-		return
-	}
-	if name, _ := from["table_name"].(string); ctes[strings.ToLower(name)] {
-		return
-	}
+// chooseSelect resolves the choices of one SELECT node that reads the
+// single table or view from (not of the SELECTs nested in it).
+func (r *rewriter) chooseSelect(sel, from map[string]any) {
 	for _, k := range selectClauses {
 		sel[k] = replaceChoices(sel[k], func(m map[string]any) bool {
 			col, _ := m[chooseColumn].(string)

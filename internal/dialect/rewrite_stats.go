@@ -61,7 +61,7 @@ func isPlaceholderText(e any) bool {
 func (r *rewriter) pruneSpellings(root map[string]any) {
 	ctes := map[string]bool{}
 	cteNames(root, ctes)
-	r.pruneIn(root, ctes)
+	forSingleTableSelects(root, ctes, r.pruneSelect)
 	unmark(root)
 }
 
@@ -89,18 +89,24 @@ func cteNames(v any, names map[string]bool) {
 	}
 }
 
-func (r *rewriter) pruneIn(v any, ctes map[string]bool) {
+// forSingleTableSelects calls f on every SELECT node of the tree that reads
+// a single table or view (not a CTE), with its FROM table.
+func forSingleTableSelects(v any, ctes map[string]bool, f func(sel, from map[string]any)) {
 	switch n := v.(type) {
 	case []any:
 		for _, c := range n {
-			r.pruneIn(c, ctes)
+			forSingleTableSelects(c, ctes, f)
 		}
 	case map[string]any:
 		if n["type"] == "SELECT_NODE" {
-			r.pruneSelect(n, ctes)
+			if from, _ := n["from_table"].(map[string]any); from != nil && from["type"] == "BASE_TABLE" {
+				if name, _ := from["table_name"].(string); !ctes[strings.ToLower(name)] {
+					f(n, from)
+				}
+			}
 		}
 		for _, c := range n {
-			r.pruneIn(c, ctes)
+			forSingleTableSelects(c, ctes, f)
 		}
 	}
 }
@@ -109,16 +115,9 @@ func (r *rewriter) pruneIn(v any, ctes map[string]bool) {
 // its FROM table.
 var selectClauses = []string{"select_list", "where_clause", "having", "qualify"}
 
-// pruneSelect prunes the marked tests of one SELECT node (not of the
-// SELECTs nested in it) when it reads a single table or view.
-func (r *rewriter) pruneSelect(sel map[string]any, ctes map[string]bool) {
-	from, _ := sel["from_table"].(map[string]any)
-	if from == nil || from["type"] != "BASE_TABLE" {
-		return
-	}
-	if name, _ := from["table_name"].(string); ctes[strings.ToLower(name)] {
-		return
-	}
+// pruneSelect prunes the marked tests of one SELECT node that reads the
+// single table or view from (not of the SELECTs nested in it).
+func (r *rewriter) pruneSelect(sel, from map[string]any) {
 	var cols []any
 	seen := map[string]bool{}
 	for _, k := range selectClauses {
@@ -158,20 +157,26 @@ func (r *rewriter) pruneSelect(sel map[string]any, ctes map[string]bool) {
 // forMarked calls f on every marked comparison of v, not inside a nested
 // SELECT.
 func forMarked(v any, f func(map[string]any)) {
+	forNodes(v, func(n map[string]any) bool { return n[spellingMark] == true }, f)
+}
+
+// forNodes calls f on every node of v that match accepts, not inside a
+// nested SELECT.
+func forNodes(v any, match func(map[string]any) bool, f func(map[string]any)) {
 	switch n := v.(type) {
 	case []any:
 		for _, c := range n {
-			forMarked(c, f)
+			forNodes(c, match, f)
 		}
 	case map[string]any:
 		if n["type"] == "SELECT_NODE" {
 			return
 		}
-		if n[spellingMark] == true {
+		if match(n) {
 			f(n)
 		}
 		for _, c := range n {
-			forMarked(c, f)
+			forNodes(c, match, f)
 		}
 	}
 }
