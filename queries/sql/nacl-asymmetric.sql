@@ -8,11 +8,33 @@
 -- of the reverse flow (same interface and protocol, addresses and ports
 -- swapped, overlapping time) mean a network ACL dropped the reply. The
 -- request's dstport is the service port.
-WITH accepted AS (
+WITH reply_keys AS (
+    -- the flow key of each rejected record, hashed
+    SELECT DISTINCT hash(interface_id, srcaddr, dstaddr, srcport, dstport, protocol) AS k
+    FROM vpc_flow_logs
+    WHERE action = 'REJECT'
+      AND log_status = 'OK'
+),
+
+matched AS (
+    -- the rejected keys that are the reverse of an accepted record's: only
+    -- records with one of these can pair below (a hash collision only lets
+    -- a record through, the join decides). Joining every accepted record
+    -- to every rejected one instead made a hash table of all the rejected
+    -- records, which at 100 M records outgrew a 4 GB memory limit.
+    SELECT DISTINCT hash(interface_id, dstaddr, srcaddr, dstport, srcport, protocol) AS k
+    FROM vpc_flow_logs
+    WHERE action = 'ACCEPT'
+      AND log_status = 'OK'
+      AND hash(interface_id, dstaddr, srcaddr, dstport, srcport, protocol) IN (SELECT k FROM reply_keys)
+),
+
+accepted AS (
     SELECT interface_id, srcaddr, dstaddr, srcport, dstport, protocol, bytes, start, "end"
     FROM vpc_flow_logs
     WHERE action = 'ACCEPT'
       AND log_status = 'OK'
+      AND hash(interface_id, dstaddr, srcaddr, dstport, srcport, protocol) IN (SELECT k FROM matched)
 ),
 
 rejected AS (
@@ -20,6 +42,7 @@ rejected AS (
     FROM vpc_flow_logs
     WHERE action = 'REJECT'
       AND log_status = 'OK'
+      AND hash(interface_id, srcaddr, dstaddr, srcport, dstport, protocol) IN (SELECT k FROM matched)
 ),
 
 pairs AS (
