@@ -47,7 +47,16 @@ func (r *rewriter) canonicalColumn(from map[string]any, col string) bool {
 	}
 	schema, _ := from["schema_name"].(string)
 	table, _ := from["table_name"].(string)
-	return r.readsRecordsColumn(schema, table, col, 2)
+	key := strings.ToLower(schema + "." + table + "." + col)
+	if ok, seen := r.recordsColumns[key]; seen {
+		return ok
+	}
+	ok := r.readsRecordsColumn(schema, table, col, 2)
+	if r.recordsColumns == nil {
+		r.recordsColumns = map[string]bool{}
+	}
+	r.recordsColumns[key] = ok
+	return ok
 }
 
 // addressesCanonical asks the manifest, once a statement, whether every file

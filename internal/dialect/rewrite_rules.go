@@ -17,8 +17,10 @@ type rewriter struct {
 	// (a report's bound arguments): a constant CIDR passed as a parameter
 	// folds like a literal one.
 	params map[string]string
-	// canonical caches addressesCanonical for the statement.
-	canonical *bool
+	// canonical caches addressesCanonical for the statement, and
+	// recordsColumns canonicalColumn's answers by schema.table.column.
+	canonical      *bool
+	recordsColumns map[string]bool
 }
 
 // walk rewrites the tree bottom-up: children first, then the node itself, so
