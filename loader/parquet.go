@@ -57,9 +57,13 @@ func parquetFields(ctx context.Context, q store.Querier, jobs []*job) ([]schema.
 	return fields, source, rows.Err()
 }
 
-// parquetInsert loads a Parquet group, casting each column to its Athena
-// type; sourceColumns names the Parquet column of each field.
-func parquetInsert(g *group, jobs []*job, f filter.Filter, sourceColumns map[string]string) string {
+// parquetInserts load a Parquet group, casting each column to its Athena
+// type; sourceColumns names the Parquet column of each field. When the
+// group has a log status, the records of the other statuses load in a
+// second statement, after the OK ones, for the reason status.go gives; the
+// second reads only the row groups whose log-status statistics admit such
+// a record, and of those, DuckDB reads the other columns only for them.
+func parquetInserts(g *group, jobs []*job, f filter.Filter, sourceColumns map[string]string) []string {
 	read := func(column string) string {
 		i := fieldIndex(g.fields, column)
 		if i < 0 {
@@ -68,5 +72,17 @@ func parquetInsert(g *group, jobs []*job, f filter.Filter, sourceColumns map[str
 		return fmt.Sprintf("CAST(r.%s AS %s)", store.Ident(sourceColumns[column]), g.fields[i].DuckType)
 	}
 	from := fmt.Sprintf("%s AS r\nJOIN %s AS p ON r.filename = p.path", parquetRead(jobs), filesTemp)
-	return insertSQL(recordTargets(g.fields, read, ""), from, recordFilter(read, f))
+	targets, where := recordTargets(g.fields, read, ""), recordFilter(read, f)
+	status := read(statusColumn)
+	if status == "" {
+		return []string{insertSQL(targets, from, where)}
+	}
+	var stmts []string
+	for _, cond := range []string{status + " = 'OK'", status + " IS DISTINCT FROM 'OK'"} {
+		if where != "" {
+			cond += " AND (" + where + ")"
+		}
+		stmts = append(stmts, insertSQL(targets, from, cond))
+	}
+	return stmts
 }

@@ -2,9 +2,14 @@ package loader
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/flowduck/flowduck/internal/filter"
 	"github.com/flowduck/flowduck/schema"
 )
 
@@ -99,5 +104,38 @@ func TestStatusSample(t *testing.T) {
 	s.Fields = fields[:13] // no log-status field
 	if n, bad := statusSample([]byte(cw.String()), true, s, 1); n != 0 || bad != 0 {
 		t.Errorf("without a log status: %d records, %d not OK; want 0, 0", n, bad)
+	}
+}
+
+// TestParquetNotOKRecordsLoadLast: a Parquet delivery's NODATA and SKIPDATA
+// records load after its OK ones too (a second statement), with the same
+// values, and a --since filter still applies to both.
+func TestParquetNotOKRecordsLoadLast(t *testing.T) {
+	s, _ := openDB(t)
+	path := filepath.Join(t.TempDir(), "flows.log.parquet")
+	copyStmt := fmt.Sprintf(`COPY (SELECT 2 AS version, '123456789010' AS account_id, 'eni-1' AS interface_id,
+		CASE WHEN i %% 50 = 0 THEN NULL ELSE '10.0.0.' || (i %% 250 + 1) END AS srcaddr,
+		CASE WHEN i %% 50 = 0 THEN NULL ELSE '10.1.0.1' END AS dstaddr,
+		CASE WHEN i %% 50 = 0 THEN NULL ELSE 443 END AS srcport, CASE WHEN i %% 50 = 0 THEN NULL ELSE 51000 END AS dstport,
+		CASE WHEN i %% 50 = 0 THEN NULL ELSE 6 END AS protocol, CASE WHEN i %% 50 = 0 THEN NULL ELSE 10 END AS packets,
+		CASE WHEN i %% 50 = 0 THEN NULL ELSE 840 END AS bytes, 1772427900 + i AS start, 1772427960 + i AS "end",
+		CASE WHEN i %% 50 = 0 THEN NULL ELSE 'ACCEPT' END AS action,
+		CASE WHEN i %% 100 = 0 THEN 'NODATA' WHEN i %% 50 = 0 THEN 'SKIPDATA' ELSE 'OK' END AS log_status
+		FROM range(1000) AS t(i)) TO '%s' (FORMAT parquet)`, path)
+	if _, err := s.Conn.ExecContext(t.Context(), copyStmt); err != nil {
+		t.Fatal(err)
+	}
+	since := time.Unix(1772427900+500, 0).UTC()
+	res := mustLoad(t, s, Options{Sources: []string{path}, Filter: filter.Filter{Since: since}})
+	if res.Records != 500 {
+		t.Fatalf("result = %+v, want the 500 records from --since on", res)
+	}
+	got := query(t, s.Conn, `SELECT log_status, count(*), count(srcaddr), min(start) FROM vpc_flow_logs GROUP BY 1 ORDER BY 1`)
+	want := [][]string{{"NODATA", "5", "0", "1772428400"}, {"OK", "490", "490", "1772428401"}, {"SKIPDATA", "5", "0", "1772428450"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if got := one(t, s, `SELECT max(rowid) FILTER (WHERE log_status = 'OK') < min(rowid) FILTER (WHERE log_status <> 'OK') FROM flowduck_records`); got != "true" {
+		t.Errorf("every OK record before the others: %s", got)
 	}
 }

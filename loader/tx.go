@@ -98,8 +98,12 @@ func loadGroup(ctx context.Context, tx *sql.Tx, g *group, f filter.Filter, n int
 		if _, err := store.AddColumns(ctx, tx, g.fields); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, parquetInsert(g, jobs, f, source))
-		return err
+		for _, stmt := range parquetInserts(g, jobs, f, source) {
+			if _, err := tx.ExecContext(ctx, stmt); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	if _, err := store.AddColumns(ctx, tx, g.fields); err != nil {
 		return err
