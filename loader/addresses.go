@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/flowduck/flowduck/internal/dialect"
 	"github.com/flowduck/flowduck/internal/store"
 )
 
@@ -66,27 +67,11 @@ func (c AddressClaim) String() string {
 // not run it; `flowduck check` does.
 func CheckAddresses(ctx context.Context, q store.Querier) (AddressClaim, error) {
 	var c AddressClaim
-	exists, err := store.Exists(ctx, q)
-	if err != nil || !exists {
+	claimed, err := dialect.AddressesClaimed(ctx, q)
+	if err != nil || !claimed {
 		return c, err
 	}
-	var n int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_columns()
-WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ? AND column_name = ?`,
-		store.FilesTable, store.CanonicalColumn).Scan(&n); err != nil {
-		return c, fmt.Errorf("check addresses: %w", err)
-	}
-	if n == 0 {
-		return c, nil
-	}
-	claim := fmt.Sprintf("SELECT count(*) > 0 AND coalesce(bool_and(coalesce(%s, false)), false) FROM %s WHERE records > 0",
-		store.CanonicalColumn, store.FilesTable)
-	if err := q.QueryRowContext(ctx, claim).Scan(&c.Claimed); err != nil {
-		return c, fmt.Errorf("check addresses: %w", err)
-	}
-	if !c.Claimed {
-		return c, nil
-	}
+	c.Claimed = true
 	c.Holds, err = addressesCanonical(ctx, q, math.MinInt64)
 	return c, err
 }

@@ -94,13 +94,13 @@ func insertSQL(targets []target, from, where string) string {
 // csvRead is the read_csv call for a text group: DuckDB's own parser with the
 // columns given (no sniffing) as text, '-' as NULL, no quoting (flow logs have none,
 // and a stray quote must not swallow the following lines), and every line it
-// cannot parse kept in the rejects tables for the SQL salvage pass.
-func csvRead(g *group, jobs []*job, rejectsTable, scanTable string) string {
+// cannot parse kept in the rejects tables for the SQL salvage pass; with route,
+// the log status as okStatusType (routeStatus).
+func csvRead(g *group, jobs []*job, route bool, rejectsTable, scanTable string) string {
 	var cols []string
 	if g.kind == KindCloudWatchText {
 		cols = append(cols, "'_event_time': 'VARCHAR'")
 	}
-	route := routeStatus(g, jobs)
 	for _, f := range g.fields {
 		cols = append(cols, fmt.Sprintf("%s: %s", store.Literal(f.Column), csvType(f.Column, route)))
 	}
@@ -151,7 +151,7 @@ func textInsert(g *group, jobs []*job, f filter.Filter, rejectsTable, scanTable 
 		eventTime = "TRY_CAST(r._event_time AS TIMESTAMPTZ)"
 	}
 	checked := fmt.Sprintf("(SELECT *, %s AS _fd_ok FROM (SELECT *, file_index AS _fd_file%s FROM %s AS r0) AS r1)",
-		strings.Join(oks, "\n    AND "), strings.Join(casts, ""), csvRead(g, jobs, rejectsTable, scanTable))
+		strings.Join(oks, "\n    AND "), strings.Join(casts, ""), csvRead(g, jobs, route, rejectsTable, scanTable))
 	from := fmt.Sprintf("%s AS r\nJOIN %s AS p ON r._fd_file = p.file_index", checked, filesByIndex(jobs))
 	targets := recordTargets(g.fields, read, eventTime)
 	targets[0].expr = "CASE WHEN r._fd_ok THEN p.id ELSE -p.id END" // the file id (recordTargets puts it first)

@@ -4,7 +4,12 @@ package dialect
 // folded predicate's form (rewrite_choose.go): the manifest's claim, and
 // whether a table or view reads the records table's own column.
 
-import "strings"
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
 
 // The names of flowduck's tables that the choice reads; the store package
 // owns them (store.RecordsTable, store.FilesTable, store.CanonicalColumn,
@@ -60,26 +65,42 @@ func (r *rewriter) canonicalColumn(from map[string]any, col string) bool {
 }
 
 // addressesCanonical asks the manifest, once a statement, whether every file
-// with records had canonical addresses. A database without the manifest's
-// column (plain DuckDB, an older flowduck) says no.
+// with records had canonical addresses (AddressesClaimed); an error says no.
 func (r *rewriter) addressesCanonical() bool {
-	if r.canonical != nil {
-		return *r.canonical
+	if r.canonical == nil {
+		ok, err := AddressesClaimed(r.ctx, r.conn)
+		ok = ok && err == nil
+		r.canonical = &ok
 	}
-	ok := false
-	r.canonical = &ok
+	return *r.canonical
+}
+
+// RowQuerier runs a query that returns rows: a *sql.Conn, *sql.Tx or *sql.DB.
+type RowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// AddressesClaimed reports whether the manifest says that every file with
+// records had canonical addresses, the claim the canonical form of a network
+// predicate relies on. A database without the manifest's column (plain
+// DuckDB, an older flowduck, nothing loaded) makes no claim.
+func AddressesClaimed(ctx context.Context, q RowQuerier) (bool, error) {
 	var n int
-	if err := r.conn.QueryRowContext(r.ctx, `SELECT count(*) FROM duckdb_columns()
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_columns()
 WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ? AND column_name = ?`,
-		filesTable, canonicalColumn).Scan(&n); err != nil || n == 0 {
-		return false
+		filesTable, canonicalColumn).Scan(&n); err != nil {
+		return false, fmt.Errorf("read the address claim: %w", err)
 	}
-	q := "SELECT count(*) > 0 AND coalesce(bool_and(coalesce(" + canonicalColumn + ", false)), false) FROM main." +
+	if n == 0 {
+		return false, nil
+	}
+	var claimed bool
+	q2 := "SELECT count(*) > 0 AND coalesce(bool_and(coalesce(" + canonicalColumn + ", false)), false) FROM main." +
 		filesTable + " WHERE records > 0"
-	if err := r.conn.QueryRowContext(r.ctx, q).Scan(&ok); err != nil {
-		ok = false
+	if err := q.QueryRowContext(ctx, q2).Scan(&claimed); err != nil {
+		return false, fmt.Errorf("read the address claim: %w", err)
 	}
-	return ok
+	return claimed, nil
 }
 
 // readsRecordsColumn reports whether column col of schema.table is the
